@@ -1,0 +1,171 @@
+package org.flowlab.engine.parts;
+
+import org.flowlab.engine.command.Parameter;
+import org.flowlab.engine.des.Event;
+import org.flowlab.engine.des.Simulation;
+import org.flowlab.engine.metrics.MetricKind;
+import org.flowlab.engine.metrics.MetricRegistry;
+import org.flowlab.engine.random.RandomStream;
+import org.flowlab.engine.stats.FlowCounter;
+import org.flowlab.engine.stats.LatencyStats;
+import org.flowlab.engine.time.Ticks;
+import org.flowlab.engine.units.Quantities;
+
+/**
+ * The inflow: users who send requests at a (possibly time-varying) rate and wait for the answer. Non-homogeneous
+ * Poisson arrivals are sampled exactly by thinning against the profile's bound until its next break.
+ */
+public final class Source implements Part, Responder {
+    private final Simulation sim;
+    private final SourceConfig config;
+    private final Receivers receivers;
+    private final RandomStream stream;
+    private final Event nextArrival;
+    private RateProfile profile;
+    private Receiver target;
+    private long nextId;
+
+    private final FlowCounter sent = new FlowCounter();
+    private final FlowCounter ok = new FlowCounter();
+    private final FlowCounter failed = new FlowCounter();
+    private final LatencyStats latency = new LatencyStats();
+
+    public Source(Simulation sim, SourceConfig config, Receivers receivers) {
+        this.sim = sim;
+        this.config = config;
+        this.receivers = receivers;
+        this.profile = config.rate();
+        this.stream = sim.random().stream(config.id() + ".arrivals");
+        this.nextArrival = sim.scheduleAt(Ticks.MAX, 0, r -> arrive(), this);
+        sim.cancel(nextArrival);
+        sim.onStatisticsReset(now -> {
+            sent.reset(now);
+            ok.reset(now);
+            failed.reset(now);
+            latency.reset();
+        });
+        registerMetrics(sim.metrics());
+        sim.registerParameter(new Parameter(config.id() + ".rate", "arrival rate (" + Quantities.RATE_HINT + ")",
+                v -> setRate(Quantities.ratePerSecond(v))));
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public String type() {
+        return "source";
+    }
+
+    public SourceConfig config() {
+        return config;
+    }
+
+    @Override
+    public void start() {
+        target = receivers.receiver(config.to());
+        scheduleNextFrom(sim.now());
+    }
+
+    /** The current rate in requests per second. */
+    public double rate() {
+        return profile.rate(sim.now());
+    }
+
+    /** Replaces the profile by a constant rate from now on (a slider move). */
+    public void setRate(double perSecond) {
+        profile = new RateProfile.Constant(perSecond);
+        scheduleNextFrom(sim.now());
+    }
+
+    private void arrive() {
+        long now = sim.now();
+        sim.requestCreated();
+        Request r = new Request(nextId++, now, this);
+        sent.record(now);
+        scheduleNextFrom(now);
+        target.accept(r);
+    }
+
+    private void scheduleNextFrom(long from) {
+        sim.cancel(nextArrival);
+        long t = from;
+        while (true) {
+            long brk = profile.nextBreak(t);
+            if (config.arrivals() == ArrivalKind.CONSTANT) {
+                double r = profile.rate(t);
+                if (r <= 0) {
+                    if (brk >= Ticks.MAX) {
+                        return;
+                    }
+                    t = brk;
+                    continue;
+                }
+                sim.reschedule(nextArrival, Math.min(Ticks.MAX - 1, t + Math.max(1, Math.round(1e9 / r))));
+                return;
+            }
+            double bound = profile.maxRate(t, brk);
+            if (bound <= 0) {
+                if (brk >= Ticks.MAX) {
+                    return;
+                }
+                t = brk;
+                continue;
+            }
+            long gap = Math.round(stream.nextExponential(1e9 / bound));
+            if (gap >= brk - t) {
+                // Memoryless: restarting the clock at the break is exact.
+                t = brk;
+                continue;
+            }
+            t += gap;
+            double r = profile.rate(t);
+            if (r >= bound || stream.nextDouble() * bound < r) {
+                sim.reschedule(nextArrival, t);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void respond(Request request, Outcome outcome) {
+        long now = sim.now();
+        if (outcome == Outcome.OK) {
+            ok.record(now);
+            latency.record(now - request.createdAt);
+        } else {
+            failed.record(now);
+        }
+        sim.requestFinished();
+    }
+
+    private void registerMetrics(MetricRegistry m) {
+        String p = config.id() + ".";
+        m.register(p + "rate", MetricKind.GAUGE, "1/s", "configured arrival rate now", this::rate);
+        m.register(p + "sent_rate", MetricKind.FLOW, "1/s", "requests sent per second", () -> sent.rate(sim.now()));
+        m.register(p + "ok_rate", MetricKind.FLOW, "1/s", "successful answers per second (goodput)", () -> ok.rate(sim.now()));
+        m.register(p + "failed_rate", MetricKind.FLOW, "1/s", "failed answers per second", () -> failed.rate(sim.now()));
+        m.register(p + "sent", MetricKind.COUNTER, "", "requests sent", () -> sent.count());
+        m.register(p + "ok", MetricKind.COUNTER, "", "successful answers", () -> ok.count());
+        m.register(p + "failed", MetricKind.COUNTER, "", "failed answers (429, 5xx, dropped)", () -> failed.count());
+        m.register(p + "p99_s", MetricKind.LATENCY, "s", "99th percentile of successful response time", () -> latency.percentileSeconds(99));
+    }
+
+    public long sentCount() {
+        return sent.count();
+    }
+
+    public long okCount() {
+        return ok.count();
+    }
+
+    public long failedCount() {
+        return failed.count();
+    }
+
+    public LatencyStats latency() {
+        return latency;
+    }
+}
