@@ -62,6 +62,10 @@ public final class Simulation {
     private long liveRequests;
     private long statisticsStart;
     private volatile boolean pauseRequested;
+    /** Set by other threads (submit, pause) so the event loop checks one volatile flag instead of several. */
+    private volatile boolean attention;
+    /** Model-event index of the next replayed command, or -1: one comparison per event when replaying. */
+    private long nextReplayAt = -1;
     private RunResult terminal;
     private List<LoggedCommand> replay = List.of();
     private int replayNext;
@@ -302,6 +306,7 @@ public final class Simulation {
             return false;
         }
         inbox.add(command);
+        attention = true;
         return true;
     }
 
@@ -340,6 +345,7 @@ public final class Simulation {
         }
         this.replay = List.copyOf(log);
         this.replayNext = 0;
+        this.nextReplayAt = replay.isEmpty() ? -1 : replay.get(0).afterEvents();
     }
 
     private void drainInbox() {
@@ -357,6 +363,7 @@ public final class Simulation {
                 return;
             }
             replayNext++;
+            nextReplayAt = replayNext < replay.size() ? replay.get(replayNext).afterEvents() : -1;
             now = Math.max(now, next.atNanos());
             apply(next.command());
         }
@@ -454,6 +461,7 @@ public final class Simulation {
     /** Asks a running loop to stop at the next event boundary (any thread). */
     public void pause() {
         pauseRequested = true;
+        attention = true;
     }
 
     public void resume() {
@@ -505,13 +513,15 @@ public final class Simulation {
         long budget = maxEvents;
         try {
             while (true) {
-                if (inboxSize.get() > 0) {
+                if (attention) {
+                    attention = false;
                     drainInbox();
+                    if (pauseRequested) {
+                        attention = true;
+                        return new RunResult(RunStatus.PAUSED, now, "");
+                    }
                 }
-                if (pauseRequested) {
-                    return new RunResult(RunStatus.PAUSED, now, "");
-                }
-                if (replayNext < replay.size()) {
+                if (nextReplayAt == modelEvents) {
                     applyDueReplays(events.isEmpty() ? until : Math.min(until, events.peekTime()));
                 }
                 if (events.isEmpty()) {

@@ -12,7 +12,6 @@ import org.flowlab.engine.random.DistributionSpec;
 import org.flowlab.engine.random.RandomStream;
 import org.flowlab.engine.stats.FlowCounter;
 import org.flowlab.engine.stats.LatencyStats;
-import org.flowlab.engine.stats.Tally;
 import org.flowlab.engine.stats.TimeWeighted;
 import org.flowlab.engine.units.Quantities;
 
@@ -46,7 +45,8 @@ public final class Server implements Part, Receiver {
     private final TimeWeighted busyLevel;
     private final TimeWeighted workerLevel;
     private final LatencyStats response = new LatencyStats();
-    private final Tally waits = new Tally();
+    private long waitCount;
+    private long waitSum;
 
     public Server(Simulation sim, ServerConfig config) {
         this.sim = sim;
@@ -113,7 +113,8 @@ public final class Server implements Part, Receiver {
     private void startService(Request r, long now) {
         busy++;
         busyLevel.update(now, busy);
-        waits.add(now - r.arrivedAt);
+        waitCount++;
+        waitSum += now - r.arrivedAt;
         long serviceNanos = Math.round(service.sample() * 1e9);
         sim.post(serviceNanos, completion, r);
     }
@@ -208,7 +209,8 @@ public final class Server implements Part, Receiver {
         busyLevel.reset(now);
         workerLevel.reset(now);
         response.reset();
-        waits.reset();
+        waitCount = 0;
+        waitSum = 0;
     }
 
     private void registerMetrics(MetricRegistry m) {
@@ -272,6 +274,6 @@ public final class Server implements Part, Receiver {
     }
 
     private double meanWaitSeconds() {
-        return waits.mean() / 1e9;
+        return waitCount == 0 ? Double.NaN : waitSum / (double) waitCount / 1e9;
     }
 }

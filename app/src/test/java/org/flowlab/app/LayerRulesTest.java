@@ -1,0 +1,42 @@
+package org.flowlab.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering of Flowlab, checked on the compiled classes of every module on this test classpath
+ * (engine, lessons, app).
+ */
+@AnalyzeClasses(packages = "org.flowlab", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+
+  @ArchTest
+  static final ArchRule engineHasNoUiAndNoUpwardDependencies =
+      noClasses()
+          .that()
+          .resideInAPackage("org.flowlab.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "javafx..", "java.awt..", "javax.swing..", "org.flowlab.lessons..", "org.flowlab.app..")
+          .because(
+              "the engine is the deterministic, headless core: the CLI, the benchmarks, CI and the"
+                  + " lessons run it without a display, and the UI and the course build on it, never"
+                  + " the other way round");
+
+  @ArchTest
+  static final ArchRule lessonsHaveNoUi =
+      noClasses()
+          .that()
+          .resideInAPackage("org.flowlab.lessons..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx..", "java.awt..", "org.flowlab.app..")
+          .because(
+              "lessons are content and scenario logic that must load and be checked without a"
+                  + " display; only the app decides how a lesson is shown");
+}
