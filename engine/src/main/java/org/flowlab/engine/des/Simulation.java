@@ -34,7 +34,8 @@ public final class Simulation {
     public static final int PRIORITY_DEFAULT = 0;
     public static final int PRIORITY_LAST = 1_000_000;
 
-    private static final int PRIORITY_BIAS = 1 << 21;
+    /** Priorities span ±2^20, so (priority + bias) needs 21 bits: with 42 sequence bits the key stays positive. */
+    private static final int PRIORITY_BIAS = 1 << 20;
     private static final int SEQ_BITS = 42;
     private static final long SEQ_MAX = (1L << SEQ_BITS) - 1;
     private static final int MAX_INBOX = 1024;
@@ -524,7 +525,8 @@ public final class Simulation {
                 if (nextReplayAt == modelEvents) {
                     applyDueReplays(events.isEmpty() ? until : Math.min(until, events.peekTime()));
                 }
-                if (events.isEmpty()) {
+                // Only the sampler left and no horizon: nothing can happen, so do not sample to the end of time.
+                if (events.isEmpty() || (until >= Ticks.MAX && sampler != null && events.size() == 1)) {
                     if (advanceClock && until < Ticks.MAX) {
                         now = until;
                         return new RunResult(RunStatus.REACHED, now, "");

@@ -17,6 +17,7 @@ public final class Model implements Receivers {
     private final Scenario scenario;
     private final Simulation sim;
     private final Map<String, Part> parts = new LinkedHashMap<>();
+    private final TraceStore traces = new TraceStore(500);
 
     private Model(Scenario scenario, Limits limits) {
         this.scenario = scenario;
@@ -25,7 +26,7 @@ public final class Model implements Receivers {
             if (parts.containsKey(pc.id())) {
                 throw new IllegalArgumentException("two parts are called '" + pc.id() + "'; part ids must be unique");
             }
-            parts.put(pc.id(), create(pc));
+            parts.put(pc.id(), pc.create(sim, this));
         }
         for (Part p : parts.values()) {
             p.start();
@@ -41,14 +42,6 @@ public final class Model implements Receivers {
         return new Model(scenario, limits);
     }
 
-    private Part create(PartConfig pc) {
-        return switch (pc) {
-            case SourceConfig s -> new Source(sim, s, this);
-            case ServerConfig s -> new Server(sim, s);
-            default -> throw new IllegalArgumentException("part type '" + pc.type() + "' is not known to this engine");
-        };
-    }
-
     @Override
     public Receiver receiver(String id) {
         Part p = parts.get(id);
@@ -59,6 +52,11 @@ public final class Model implements Receivers {
             throw new IllegalArgumentException("part '" + id + "' (a " + p.type() + ") cannot receive requests");
         }
         return r;
+    }
+
+    @Override
+    public TraceStore traces() {
+        return traces;
     }
 
     public Scenario scenario() {

@@ -4,4 +4,9 @@ package org.flowlab.engine.parts;
 @FunctionalInterface
 public interface Receivers {
     Receiver receiver(String id);
+
+    /** Where finished sampled traces go; null when the model keeps none. */
+    default TraceStore traces() {
+        return null;
+    }
 }

@@ -1,12 +1,17 @@
 package org.flowlab.engine.parts;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.flowlab.engine.command.Parameter;
 import org.flowlab.engine.des.EventHandler;
+import org.flowlab.engine.des.Notice;
 import org.flowlab.engine.des.Simulation;
 import org.flowlab.engine.metrics.MetricKind;
 import org.flowlab.engine.metrics.MetricRegistry;
+import org.flowlab.engine.parts.call.CallListener;
+import org.flowlab.engine.parts.call.Caller;
 import org.flowlab.engine.random.Distribution;
 import org.flowlab.engine.random.DistributionSpec;
 import org.flowlab.engine.random.RandomStream;
@@ -18,16 +23,30 @@ import org.flowlab.engine.units.Quantities;
 /**
  * A server: a pool of c workers (a semaphore, the concurrency ceiling) in front of which requests wait in a queue.
  * A full queue answers 429 (or evicts its oldest entry, or never fills). Service times come from a distribution.
+ * Optional mechanisms: load shedding, a max wait in the queue (a connection pool), dropping work whose caller has
+ * given up, a downstream call made while the worker waits (a synchronous chain) or without waiting (a queue hop),
+ * idempotent writes, GC pauses and injected faults.
  *
  * <p>Its stocks are the queue and the requests in service; its flows are arrivals, admissions, rejections,
  * drops and completions.
  */
-public final class Server implements Part, Receiver {
+public final class Server implements Part, Receiver, CallListener {
     private final Simulation sim;
     private final String id;
+    private final String type;
     private final RandomStream stream;
+    private final RandomStream faultStream;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
-    private final EventHandler<Request> completion = this::complete;
+    private final EventHandler<Request> completion = this::serviceDone;
+    private final EventHandler<Request> waitExpired = this::waitExpired;
+    private final EventHandler<Object> gcOver = p -> releaseFrozen();
+    private final ServerFeatures features;
+    private final Faults faults;
+    private final KeyStore store;
+    private final Shedder shedder;
+    private final GcPauses gc;
+    private final Caller caller;
+    private final List<Request> frozen = new ArrayList<>();
 
     private int workers;
     private long capacity;
@@ -35,32 +54,48 @@ public final class Server implements Part, Receiver {
     private final Discipline discipline;
     private Distribution service;
     private int busy;
+    private int waitingOnCall;
+    private int answeredInQueue;
+    private long gcStallUntil;
+    private boolean exhausted;
 
     private final FlowCounter arrivals = new FlowCounter();
     private final FlowCounter admitted = new FlowCounter();
     private final FlowCounter rejected = new FlowCounter();
+    private final FlowCounter shed = new FlowCounter();
     private final FlowCounter dropped = new FlowCounter();
+    private final FlowCounter expired = new FlowCounter();
     private final FlowCounter completed = new FlowCounter();
+    private final FlowCounter errors = new FlowCounter();
     private final TimeWeighted queueLevel;
     private final TimeWeighted busyLevel;
     private final TimeWeighted workerLevel;
     private final LatencyStats response = new LatencyStats();
+    private final LatencyStats writeLag = new LatencyStats();
     private long waitCount;
     private long waitSum;
 
-    public Server(Simulation sim, ServerConfig config) {
+    public Server(Simulation sim, ServerConfig config, Receivers receivers) {
         this.sim = sim;
         this.id = config.id();
+        this.type = config.type();
         this.workers = config.workers();
         this.capacity = config.queueCapacity();
         this.whenFull = config.whenFull();
         this.discipline = config.discipline();
+        this.features = config.features();
         this.stream = sim.random().stream(id + ".service");
+        this.faultStream = sim.random().stream(id + ".faults");
         this.service = config.service().bind(stream);
         long now = sim.now();
         this.queueLevel = new TimeWeighted(now, 0);
         this.busyLevel = new TimeWeighted(now, 0);
         this.workerLevel = new TimeWeighted(now, workers);
+        this.faults = new Faults(sim, id, features.faults(), this::releaseFrozen);
+        this.store = features.store() == null ? null : new KeyStore(sim, id, features.store());
+        this.shedder = features.shedding() == null ? null : new Shedder(sim, id, features.shedding());
+        this.gc = features.gc() == null ? null : new GcPauses(sim, id, features.gc());
+        this.caller = features.call() == null ? null : new Caller(sim, id + ".call", features.call(), receivers);
         sim.onStatisticsReset(this::resetStatistics);
         sim.registerStock(id, () -> queue.size() + busy);
         registerMetrics(sim.metrics());
@@ -74,40 +109,102 @@ public final class Server implements Part, Receiver {
 
     @Override
     public String type() {
-        return "server";
+        return type;
     }
 
     @Override
     public void start() {
-        // A server waits for arrivals; nothing to schedule.
+        if (caller != null) {
+            caller.start();
+        }
     }
+
+    // ----------------------------------------------------------------- the request path
 
     @Override
     public void accept(Request r) {
         long now = sim.now();
         r.arrivedAt = now;
         arrivals.record(now);
-        if (busy < workers) {
-            admitted.record(now);
+        if (faults.outage()) {
+            rejected.record(now);
+            errors.record(now);
+            answer(r, Outcome.ERROR);
+            return;
+        }
+        int waiting = queueDepth();
+        if (shedder != null && shedder.shedOnArrival(r, waiting, waiting + busy)) {
+            rejected.record(now);
+            shed.record(now);
+            answer(r, Outcome.REJECTED);
+            return;
+        }
+        if (busy < workers && waiting == 0) {
+            admit(now);
             startService(r, now);
             return;
         }
-        if (queue.size() < capacity) {
-            admitted.record(now);
-            queue.addLast(r);
-            queueLevel.update(now, queue.size());
+        if (waiting < capacity) {
+            admit(now);
+            enqueue(r, now);
             return;
         }
-        if (whenFull == WhenFull.DROP_OLDEST && !queue.isEmpty()) {
-            admitted.record(now);
-            Request victim = queue.pollFirst();
-            queue.addLast(r);
-            dropped.record(now);
-            victim.respond(Outcome.DROPPED);
+        if (whenFull == WhenFull.DROP_OLDEST && waiting > 0) {
+            admit(now);
+            Request victim;
+            do {
+                victim = pollNext(Discipline.FIFO);
+            } while (victim.answered);
+            enqueue(r, now);
+            drop(victim, now);
             return;
         }
         rejected.record(now);
-        r.respond(Outcome.REJECTED);
+        if (!exhausted) {
+            exhausted = true;
+            sim.notify(new Notice.PartEvent(now, id, "pool.exhausted",
+                    "all " + workers + " workers busy and " + (capacity == 0 ? "no waiting room" : "the queue is full")
+                            + ": answering 429"));
+        }
+        answer(r, Outcome.REJECTED);
+    }
+
+    private void admit(long now) {
+        admitted.record(now);
+        if (exhausted) {
+            exhausted = false;
+            sim.notify(new Notice.PartEvent(now, id, "pool.recovered", "room again: admitting requests"));
+        }
+    }
+
+    private void enqueue(Request r, long now) {
+        r.enqueuedAt = now;
+        queue.addLast(r);
+        queueLevel.update(now, queueDepth());
+        if (features.maxWait() != null) {
+            r.timer = sim.schedule(features.maxWait().nanos(), waitExpired, r);
+        }
+    }
+
+    /** A request waited longer than the pool's max wait: refuse it; it stays in the deque until it is reached. */
+    private void waitExpired(Request r) {
+        long now = sim.now();
+        r.timer = null;
+        r.answered = true;
+        answeredInQueue++;
+        queueLevel.update(now, queueDepth());
+        dropped.record(now);
+        expired.record(now);
+        answer(r, Outcome.REJECTED);
+    }
+
+    private void drop(Request r, long now) {
+        if (r.timer != null) {
+            sim.cancel(r.timer);
+            r.timer = null;
+        }
+        dropped.record(now);
+        answer(r, Outcome.DROPPED);
     }
 
     private void startService(Request r, long now) {
@@ -115,31 +212,123 @@ public final class Server implements Part, Receiver {
         busyLevel.update(now, busy);
         waitCount++;
         waitSum += now - r.arrivedAt;
-        long serviceNanos = Math.round(service.sample() * 1e9);
+        if (gc != null) {
+            long pause = gc.onRequest();
+            if (pause > 0 && now + pause > gcStallUntil) {
+                gcStallUntil = now + pause;
+                sim.postAt(gcStallUntil, Simulation.PRIORITY_FIRST, gcOver, null);
+            }
+        }
+        double factor = faults.latencyFactor();
+        long serviceNanos = Math.round(service.sample() * factor * 1e9);
         sim.post(serviceNanos, completion, r);
     }
 
-    private void complete(Request r) {
+    private boolean stalled(long now) {
+        return faults.stalled() || now < gcStallUntil;
+    }
+
+    private void releaseFrozen() {
+        long now = sim.now();
+        if (stalled(now) || frozen.isEmpty()) {
+            return;
+        }
+        List<Request> thawed = new ArrayList<>(frozen);
+        frozen.clear();
+        for (Request r : thawed) {
+            serviceDone(r);
+        }
+    }
+
+    /** Local work is done: fail (fault), call downstream, or answer. */
+    private void serviceDone(Request r) {
+        long now = sim.now();
+        if (stalled(now)) {
+            frozen.add(r);
+            return;
+        }
+        if (faults.errorRate() > 0 && faultStream.nextDouble() < faults.errorRate()) {
+            finish(r, Outcome.ERROR);
+            return;
+        }
+        if (caller != null) {
+            if (caller.policy().sync()) {
+                waitingOnCall++;
+                caller.call(r, this);
+                return;
+            }
+            caller.call(r, (parent, outcome) -> { });
+        }
+        finish(r, Outcome.OK);
+    }
+
+    /** The downstream call made for {@code parent} has ended. */
+    @Override
+    public void callDone(Request parent, Outcome outcome) {
+        waitingOnCall--;
+        finish(parent, outcome == Outcome.OK ? Outcome.OK : Outcome.ERROR);
+    }
+
+    private void finish(Request r, Outcome outcome) {
         long now = sim.now();
         busy--;
         completed.record(now);
-        response.record(now - r.arrivedAt);
+        if (outcome == Outcome.OK) {
+            response.record(now - r.arrivedAt);
+            if (store != null) {
+                store.write(r.key);
+                writeLag.record(now - r.originAt);
+            }
+        } else {
+            errors.record(now);
+        }
         startWaiting(now);
         busyLevel.update(now, busy);
-        r.respond(Outcome.OK);
+        answer(r, outcome);
     }
 
-    /** Hands waiting requests to free workers. */
+    private void answer(Request r, Outcome outcome) {
+        if (r.trace != null) {
+            r.trace.add(new Trace.Span(id, r.arrivedAt, sim.now(), outcome, r.attempt));
+        }
+        r.respond(outcome);
+    }
+
+    /** Hands waiting requests to free workers, skipping those already answered and, if asked, expired ones. */
     private void startWaiting(long now) {
-        boolean took = false;
+        boolean changed = false;
         while (busy < workers && !queue.isEmpty()) {
-            Request next = discipline == Discipline.FIFO ? queue.pollFirst() : queue.pollLast();
+            Request next = pollNext(discipline);
+            changed = true;
+            if (next.answered) {
+                continue;
+            }
+            if (features.dropExpired() && now > next.deadline) {
+                expired.record(now);
+                drop(next, now);
+                continue;
+            }
+            if (shedder != null && shedder.dropAtHead(next, now, queue.isEmpty())) {
+                shed.record(now);
+                drop(next, now);
+                continue;
+            }
             startService(next, now);
-            took = true;
         }
-        if (took) {
-            queueLevel.update(now, queue.size());
+        if (changed) {
+            queueLevel.update(now, queueDepth());
         }
+    }
+
+    private Request pollNext(Discipline d) {
+        Request r = d == Discipline.FIFO ? queue.pollFirst() : queue.pollLast();
+        if (r.answered) {
+            answeredInQueue--;
+        } else if (r.timer != null) {
+            sim.cancel(r.timer);
+            r.timer = null;
+        }
+        return r;
     }
 
     // ----------------------------------------------------------------- live changes
@@ -156,11 +345,11 @@ public final class Server implements Part, Receiver {
 
     /** Existing waiting requests stay when the capacity shrinks; newcomers are refused until there is room. */
     public void setCapacity(long c) {
-        if (c < 0 || c > ServerConfig.MAX_CAPACITY) {
+        if (c < 0 || (c > ServerConfig.MAX_CAPACITY && c != Long.MAX_VALUE)) {
             throw new IllegalArgumentException("queue capacity must be between 0 and " + ServerConfig.MAX_CAPACITY + "; got " + c);
         }
         capacity = c;
-        if (whenFull == WhenFull.UNBOUNDED) {
+        if (whenFull == WhenFull.UNBOUNDED && c != Long.MAX_VALUE) {
             whenFull = WhenFull.REJECT;
         }
     }
@@ -180,7 +369,7 @@ public final class Server implements Part, Receiver {
 
     private void registerParameters() {
         sim.registerParameter(new Parameter(id + ".workers", "number of workers (the concurrency ceiling)",
-                v -> setWorkers(Math.toIntExact(Quantities.integer(v)))));
+                v -> setWorkers((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Quantities.integer(v))))));
         sim.registerParameter(new Parameter(id + ".queue.capacity", "waiting places before arrivals are refused",
                 v -> setCapacity(v.trim().equalsIgnoreCase("unbounded") ? Long.MAX_VALUE : Quantities.integer(v))));
         sim.registerParameter(new Parameter(id + ".queue.when_full", "reject, drop_oldest or unbounded",
@@ -200,42 +389,55 @@ public final class Server implements Part, Receiver {
     // ----------------------------------------------------------------- statistics
 
     private void resetStatistics(long now) {
-        arrivals.reset(now);
-        admitted.reset(now);
-        rejected.reset(now);
-        dropped.reset(now);
-        completed.reset(now);
+        for (FlowCounter c : new FlowCounter[] {arrivals, admitted, rejected, shed, dropped, expired, completed, errors}) {
+            c.reset(now);
+        }
         queueLevel.reset(now);
         busyLevel.reset(now);
         workerLevel.reset(now);
         response.reset();
+        writeLag.reset();
         waitCount = 0;
         waitSum = 0;
     }
 
     private void registerMetrics(MetricRegistry m) {
         String p = id + ".";
-        m.register(p + "queue_depth", MetricKind.STOCK, "", "requests waiting in the queue", () -> queue.size());
+        m.register(p + "queue_depth", MetricKind.STOCK, "", "requests waiting in the queue", this::queueDepth);
         m.register(p + "in_service", MetricKind.STOCK, "", "requests being served (workers busy)", () -> busy);
-        m.register(p + "in_system", MetricKind.STOCK, "", "requests in the server: waiting plus in service", () -> queue.size() + busy);
+        m.register(p + "in_system", MetricKind.STOCK, "", "requests in the server: waiting plus in service", () -> queueDepth() + busy);
+        m.register(p + "waiting_on_call", MetricKind.STOCK, "", "workers blocked on a downstream call", () -> waitingOnCall);
         m.register(p + "workers", MetricKind.GAUGE, "", "workers (concurrency ceiling)", () -> workers);
         m.register(p + "queue_capacity", MetricKind.GAUGE, "", "waiting places (-1 = unbounded)",
                 () -> capacity >= Long.MAX_VALUE ? -1 : capacity);
         m.register(p + "utilization", MetricKind.GAUGE, "", "share of workers busy now", () -> (double) busy / workers);
+        m.register(p + "shedding_active", MetricKind.GAUGE, "", "1 while load shedding is refusing work",
+                () -> shedder != null && shedder.active() ? 1 : 0);
         m.register(p + "arrival_rate", MetricKind.FLOW, "1/s", "arrivals per second", () -> arrivals.rate(sim.now()));
         m.register(p + "admit_rate", MetricKind.FLOW, "1/s", "admissions per second", () -> admitted.rate(sim.now()));
-        m.register(p + "reject_rate", MetricKind.FLOW, "1/s", "429 answers per second", () -> rejected.rate(sim.now()));
-        m.register(p + "drop_rate", MetricKind.FLOW, "1/s", "evictions per second", () -> dropped.rate(sim.now()));
+        m.register(p + "reject_rate", MetricKind.FLOW, "1/s", "refusals per second (429, shed, outage)", () -> rejected.rate(sim.now()));
+        m.register(p + "shed_rate", MetricKind.FLOW, "1/s", "requests shed per second", () -> shed.rate(sim.now()));
+        m.register(p + "drop_rate", MetricKind.FLOW, "1/s", "admitted requests dropped per second", () -> dropped.rate(sim.now()));
         m.register(p + "completion_rate", MetricKind.FLOW, "1/s", "completions per second", () -> completed.rate(sim.now()));
+        m.register(p + "error_rate", MetricKind.FLOW, "1/s", "5xx answers per second", () -> errors.rate(sim.now()));
+        m.register(p + "goodput", MetricKind.FLOW, "1/s", "successful answers per second",
+                () -> Math.max(0, completed.rate(sim.now()) - errors.rate(sim.now())));
         m.register(p + "arrivals", MetricKind.COUNTER, "", "arrivals", arrivals::count);
         m.register(p + "admitted", MetricKind.COUNTER, "", "admitted", admitted::count);
-        m.register(p + "rejected", MetricKind.COUNTER, "", "rejected with 429", rejected::count);
+        m.register(p + "rejected", MetricKind.COUNTER, "", "refused at the door (429, shed, outage)", rejected::count);
+        m.register(p + "shed", MetricKind.COUNTER, "", "shed by load shedding", shed::count);
         m.register(p + "dropped", MetricKind.COUNTER, "", "dropped after admission", dropped::count);
-        m.register(p + "completed", MetricKind.COUNTER, "", "completed", completed::count);
+        m.register(p + "expired", MetricKind.COUNTER, "", "dropped because the caller had given up or max wait passed", expired::count);
+        m.register(p + "completed", MetricKind.COUNTER, "", "completed (ok or error)", completed::count);
+        m.register(p + "errors", MetricKind.COUNTER, "", "5xx answers", errors::count);
         m.register(p + "p50_s", MetricKind.LATENCY, "s", "median response time", () -> response.percentileSeconds(50));
         m.register(p + "p99_s", MetricKind.LATENCY, "s", "99th percentile response time", () -> response.percentileSeconds(99));
         m.register(p + "mean_response_s", MetricKind.LATENCY, "s", "mean response time W", response::meanSeconds);
         m.register(p + "mean_wait_s", MetricKind.LATENCY, "s", "mean wait in queue Wq", this::meanWaitSeconds);
+        if (store != null) {
+            m.register(p + "p99_write_lag_s", MetricKind.LATENCY, "s", "99th percentile time from origin to write (consistency window)",
+                    () -> writeLag.percentileSeconds(99));
+        }
     }
 
     // ----------------------------------------------------------------- read-outs
@@ -248,8 +450,9 @@ public final class Server implements Part, Receiver {
         return busy;
     }
 
+    /** Requests waiting (those already answered by a max-wait timeout are not counted). */
     public int queueDepth() {
-        return queue.size();
+        return queue.size() - answeredInQueue;
     }
 
     public long capacity() {
@@ -260,17 +463,42 @@ public final class Server implements Part, Receiver {
         return service;
     }
 
+    public Caller caller() {
+        return caller;
+    }
+
+    public long duplicates() {
+        return store == null ? 0 : store.duplicates();
+    }
+
+    public long writes() {
+        return store == null ? 0 : store.writes();
+    }
+
     public ServerStats stats() {
         long now = sim.now();
         double meanWorkers = workerLevel.mean(now);
         return new ServerStats(arrivals.count(), admitted.count(), rejected.count(), dropped.count(), completed.count(),
-                queue.size() + busy,
+                queueDepth() + busy,
                 queueLevel.mean(now) + busyLevel.mean(now), queueLevel.mean(now),
                 response.meanSeconds(), meanWaitSeconds(),
                 response.percentileSeconds(50), response.percentileSeconds(99),
                 meanWorkers > 0 ? busyLevel.mean(now) / meanWorkers : Double.NaN,
                 queueLevel.integralSeconds(now) + busyLevel.integralSeconds(now),
                 response.sumSeconds(), response.count());
+    }
+
+    /** Mechanism counters not in {@link ServerStats}. */
+    public long shedCount() {
+        return shed.count();
+    }
+
+    public long errorCount() {
+        return errors.count();
+    }
+
+    public long expiredCount() {
+        return expired.count();
     }
 
     private double meanWaitSeconds() {

@@ -1,5 +1,7 @@
 package org.flowlab.engine.parts;
 
+import org.flowlab.engine.des.Simulation;
+
 import org.flowlab.engine.random.DistributionSpec;
 
 /**
@@ -7,7 +9,7 @@ import org.flowlab.engine.random.DistributionSpec;
  * places with a policy for when it is full, a discipline and a service-time distribution.
  */
 public record ServerConfig(String id, int workers, long queueCapacity, WhenFull whenFull, Discipline discipline,
-                           DistributionSpec service) implements PartConfig {
+                           DistributionSpec service, ServerFeatures features, String type) implements PartConfig {
     /** The largest queue capacity we accept; far beyond any memory, so it only guards against typos. */
     public static final long MAX_CAPACITY = 1_000_000_000L;
     public static final int MAX_WORKERS = 100_000;
@@ -31,10 +33,23 @@ public record ServerConfig(String id, int workers, long queueCapacity, WhenFull 
         if (service == null) {
             throw new IllegalArgumentException("server '" + id + "' needs a service-time distribution");
         }
+        features = features == null ? ServerFeatures.NONE : features;
+        type = type == null ? "server" : type;
+    }
+
+    /** A plain server: a queue and workers, no extra mechanisms. */
+    public ServerConfig(String id, int workers, long queueCapacity, WhenFull whenFull, Discipline discipline,
+                        DistributionSpec service) {
+        this(id, workers, queueCapacity, whenFull, discipline, service, ServerFeatures.NONE, "server");
+    }
+
+    public ServerConfig withFeatures(ServerFeatures f) {
+        return new ServerConfig(id, workers, queueCapacity, whenFull, discipline, service, f, type);
     }
 
     @Override
-    public String type() {
-        return "server";
+    public Part create(Simulation sim, Receivers receivers) {
+        return new Server(sim, this, receivers);
     }
+
 }

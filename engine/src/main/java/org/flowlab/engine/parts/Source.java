@@ -5,6 +5,8 @@ import org.flowlab.engine.des.Event;
 import org.flowlab.engine.des.Simulation;
 import org.flowlab.engine.metrics.MetricKind;
 import org.flowlab.engine.metrics.MetricRegistry;
+import org.flowlab.engine.parts.call.CallListener;
+import org.flowlab.engine.parts.call.Caller;
 import org.flowlab.engine.random.RandomStream;
 import org.flowlab.engine.stats.FlowCounter;
 import org.flowlab.engine.stats.LatencyStats;
@@ -15,7 +17,7 @@ import org.flowlab.engine.units.Quantities;
  * The inflow: users who send requests at a (possibly time-varying) rate and wait for the answer. Non-homogeneous
  * Poisson arrivals are sampled exactly by thinning against the profile's bound until its next break.
  */
-public final class Source implements Part, Responder {
+public final class Source implements Part, Responder, CallListener {
     private final Simulation sim;
     private final SourceConfig config;
     private final Receivers receivers;
@@ -24,6 +26,11 @@ public final class Source implements Part, Responder {
     private RateProfile profile;
     private Receiver target;
     private long nextId;
+    private final Caller client;
+    private final RandomStream mixStream;
+    private final int[] priorityClasses;
+    private final double[] priorityCumulative;
+    private TraceStore traces;
 
     private final FlowCounter sent = new FlowCounter();
     private final FlowCounter ok = new FlowCounter();
@@ -36,6 +43,18 @@ public final class Source implements Part, Responder {
         this.receivers = receivers;
         this.profile = config.rate();
         this.stream = sim.random().stream(config.id() + ".arrivals");
+        this.mixStream = sim.random().stream(config.id() + ".mix");
+        this.client = config.client() == null ? null : new Caller(sim, config.id(), config.client(), receivers);
+        int n = config.priorities().size();
+        this.priorityClasses = new int[n];
+        this.priorityCumulative = new double[n];
+        double total = config.priorities().stream().mapToDouble(SourceConfig.PriorityShare::weight).sum();
+        double acc = 0;
+        for (int i = 0; i < n; i++) {
+            priorityClasses[i] = config.priorities().get(i).priority();
+            acc += config.priorities().get(i).weight() / total;
+            priorityCumulative[i] = acc;
+        }
         this.nextArrival = sim.scheduleAt(Ticks.MAX, 0, r -> arrive(), this);
         sim.cancel(nextArrival);
         sim.onStatisticsReset(now -> {
@@ -66,6 +85,10 @@ public final class Source implements Part, Responder {
     @Override
     public void start() {
         target = receivers.receiver(config.to());
+        traces = receivers.traces();
+        if (client != null) {
+            client.start();
+        }
         scheduleNextFrom(sim.now());
     }
 
@@ -86,7 +109,33 @@ public final class Source implements Part, Responder {
         Request r = new Request(nextId++, now, this);
         sent.record(now);
         scheduleNextFrom(now);
-        target.accept(r);
+        if (priorityClasses.length > 0) {
+            r.priority = drawPriority();
+        }
+        if (config.traceSampleRate() > 0 && traces != null && mixStream.nextDouble() < config.traceSampleRate()) {
+            r.trace = new Trace(r.key, now);
+        }
+        if (client != null) {
+            client.call(r, this);
+        } else {
+            target.accept(r);
+        }
+    }
+
+    private int drawPriority() {
+        double u = mixStream.nextDouble();
+        for (int i = 0; i < priorityCumulative.length; i++) {
+            if (u < priorityCumulative[i]) {
+                return priorityClasses[i];
+            }
+        }
+        return priorityClasses[priorityClasses.length - 1];
+    }
+
+    /** The client's final word on a logical request, after all its attempts. */
+    @Override
+    public void callDone(Request request, Outcome outcome) {
+        respond(request, outcome);
     }
 
     private void scheduleNextFrom(long from) {
@@ -103,7 +152,13 @@ public final class Source implements Part, Responder {
                     t = brk;
                     continue;
                 }
-                sim.reschedule(nextArrival, Math.min(Ticks.MAX - 1, t + Math.max(1, Math.round(1e9 / r))));
+                long gap = Math.max(1, Math.round(1e9 / r));
+                if (brk < Ticks.MAX && gap > brk - t) {
+                    // The rate changes before the next tick: restart the spacing at the change.
+                    t = brk;
+                    continue;
+                }
+                sim.reschedule(nextArrival, Math.min(Ticks.MAX - 1, t + gap));
                 return;
             }
             double bound = profile.maxRate(t, brk);
@@ -138,7 +193,16 @@ public final class Source implements Part, Responder {
         } else {
             failed.record(now);
         }
+        Trace t = request.trace;
+        if (t != null) {
+            t.add(new Trace.Span(config.id(), request.createdAt, now, outcome, 1));
+            traces.finished(t);
+        }
         sim.requestFinished();
+    }
+
+    public Caller client() {
+        return client;
     }
 
     private void registerMetrics(MetricRegistry m) {

@@ -204,10 +204,15 @@ public sealed interface DistributionSpec {
                         + values.size() + " values and " + weights.size() + " weights");
             } else {
                 weights = List.copyOf(weights);
+                double total = 0;
                 for (double w : weights) {
-                    if (!(w >= 0)) {
-                        throw new IllegalArgumentException("weights must be ≥ 0; got " + w);
+                    if (!(w >= 0) || Double.isInfinite(w)) {
+                        throw new IllegalArgumentException("weights must be ≥ 0 and finite; got " + w);
                     }
+                    total += w;
+                }
+                if (total <= 0) {
+                    throw new IllegalArgumentException("empirical needs at least one positive weight; all are 0");
                 }
             }
         }

@@ -89,7 +89,7 @@ public final class Quantities {
         try {
             if (t.contains(".") || t.contains("e") || t.contains("E")) {
                 double d = Double.parseDouble(t);
-                if (d != Math.rint(d)) {
+                if (d != Math.rint(d) || d >= 0x1p63 || d < -0x1p63) {
                     throw new NumberFormatException();
                 }
                 return (long) d;
@@ -143,6 +143,9 @@ public final class Quantities {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "");
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        // Trailing zeros belong to the mantissa only: stripping "e+10" to "e+1" would change the value.
+        return e < 0 ? s.replaceAll("\\.?0+$", "") : s.substring(0, e).replaceAll("\\.?0+$", "") + s.substring(e);
     }
 }

@@ -1,0 +1,358 @@
+package org.flowlab.engine.parts.call;
+
+import java.util.Locale;
+import org.flowlab.engine.command.Parameter;
+import org.flowlab.engine.des.Event;
+import org.flowlab.engine.des.EventHandler;
+import org.flowlab.engine.des.Notice;
+import org.flowlab.engine.des.Simulation;
+import org.flowlab.engine.metrics.MetricKind;
+import org.flowlab.engine.metrics.MetricRegistry;
+import org.flowlab.engine.parts.Outcome;
+import org.flowlab.engine.parts.Receiver;
+import org.flowlab.engine.parts.Receivers;
+import org.flowlab.engine.parts.Request;
+import org.flowlab.engine.parts.Responder;
+import org.flowlab.engine.parts.Trace;
+import org.flowlab.engine.random.RandomStream;
+import org.flowlab.engine.resilience.breaker.CircuitBreaker;
+import org.flowlab.engine.resilience.retry.AdaptiveThrottle;
+import org.flowlab.engine.resilience.retry.BackoffState;
+import org.flowlab.engine.resilience.retry.BrookerRetryBucket;
+import org.flowlab.engine.resilience.retry.RetryBudget;
+import org.flowlab.engine.resilience.retry.RetryPolicy;
+import org.flowlab.engine.resilience.retry.TokenBucketRetryThrottle;
+import org.flowlab.engine.stats.FlowCounter;
+import org.flowlab.engine.time.SimDuration;
+import org.flowlab.engine.units.Quantities;
+
+/**
+ * The client side of one hop, written the way a backend engineer writes it: send an attempt, arm a timeout,
+ * and when the attempt fails decide whether to retry (policy, budget, token bucket), wait the backoff with its
+ * jitter, and try again — through a circuit breaker and a client-side throttle when configured.
+ *
+ * <p>A timed-out attempt is abandoned, not cancelled: the server still works on it unless it drops expired
+ * work. That wasted work is counted, because it is what turns a slow patch into a retry storm.
+ */
+public final class Caller {
+    private final Simulation sim;
+    private final String prefix;
+    private final Receivers receivers;
+    private final RandomStream random;
+    private final EventHandler<Call> onTimeout = this::timedOut;
+    private final EventHandler<Call> onBackoffOver = this::attempt;
+
+    private CallPolicy policy;
+    private Receiver target;
+    private RetryBudget budget;
+    private TokenBucketRetryThrottle tokenBucket;
+    private BrookerRetryBucket retryBucket;
+    private AdaptiveThrottle throttle;
+    private CircuitBreaker breaker;
+    private long attemptIds;
+
+    private final FlowCounter calls = new FlowCounter();
+    private final FlowCounter attempts = new FlowCounter();
+    private final FlowCounter retries = new FlowCounter();
+    private final FlowCounter timeouts = new FlowCounter();
+    private final FlowCounter wasted = new FlowCounter();
+    private final FlowCounter throttled = new FlowCounter();
+    private final FlowCounter retryDenied = new FlowCounter();
+    private final FlowCounter breakerRejected = new FlowCounter();
+    private final FlowCounter succeeded = new FlowCounter();
+    private final FlowCounter failed = new FlowCounter();
+    private long breakerTransitions;
+    private int inFlight;
+    private int inBackoff;
+
+    public Caller(Simulation sim, String prefix, CallPolicy policy, Receivers receivers) {
+        this.sim = sim;
+        this.prefix = prefix;
+        this.receivers = receivers;
+        this.random = sim.random().stream(prefix + ".retry");
+        configure(policy);
+        sim.onStatisticsReset(now -> {
+            for (FlowCounter c : new FlowCounter[] {calls, attempts, retries, timeouts, wasted, throttled, retryDenied,
+                    breakerRejected, succeeded, failed}) {
+                c.reset(now);
+            }
+            breakerTransitions = 0;
+        });
+        registerMetrics(sim.metrics());
+        registerParameters();
+    }
+
+    private void configure(CallPolicy p) {
+        this.policy = p;
+        this.budget = p.budget() == null ? null : new RetryBudget(p.budget());
+        this.tokenBucket = p.tokenBucket() == null ? null : new TokenBucketRetryThrottle(p.tokenBucket());
+        this.retryBucket = p.retryBucket() == null ? null : new BrookerRetryBucket(p.retryBucket());
+        this.throttle = p.throttle() == null ? null : new AdaptiveThrottle(p.throttle());
+        setBreaker(p.breaker());
+    }
+
+    private void setBreaker(org.flowlab.engine.resilience.breaker.BreakerConfig config) {
+        if (config == null) {
+            breaker = null;
+            return;
+        }
+        breaker = new CircuitBreaker(config);
+        breaker.onTransition(t -> {
+            breakerTransitions++;
+            sim.notify(new Notice.PartEvent(t.at(), prefix, "breaker",
+                    t.from().name().toLowerCase(Locale.ROOT) + " → " + t.to().name().toLowerCase(Locale.ROOT)
+                            + " (" + t.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
+        });
+    }
+
+    /** Resolves the target; call once every part exists. */
+    public void start() {
+        target = receivers.receiver(policy.to());
+    }
+
+    public CallPolicy policy() {
+        return policy;
+    }
+
+    public String targetId() {
+        return policy.to();
+    }
+
+    /** Starts a logical call on behalf of {@code parent}; {@code listener} hears the final outcome once. */
+    public void call(Request parent, CallListener listener) {
+        long now = sim.now();
+        calls.record(now);
+        if (budget != null) {
+            budget.recordRequest(now);
+        }
+        Call c = new Call(parent, listener);
+        attempt(c);
+    }
+
+    private void attempt(Call c) {
+        long now = sim.now();
+        if (c.waiting) {
+            c.waiting = false;
+            inBackoff--;
+        }
+        c.attempts++;
+        if (throttle != null && !throttle.tryRequest(now, random)) {
+            throttled.record(now);
+            finish(c, Outcome.REJECTED);
+            return;
+        }
+        if (breaker != null && !breaker.tryAcquirePermission(now)) {
+            breakerRejected.record(now);
+            afterAttempt(c, Outcome.BREAKER_OPEN);
+            return;
+        }
+        attempts.record(now);
+        sim.requestCreated();
+        Request parent = c.parent;
+        Request a = new Request(attemptIds++, now, c);
+        a.key = parent.key;
+        a.originAt = parent.originAt;
+        a.priority = parent.priority;
+        a.trace = parent.trace;
+        a.attempt = c.attempts;
+        long timeout = policy.timeout() == null ? Long.MAX_VALUE : policy.timeout().nanos();
+        a.deadline = Math.min(parent.deadline, timeout == Long.MAX_VALUE ? Long.MAX_VALUE : now + timeout);
+        c.current = a;
+        c.attemptStart = now;
+        inFlight++;
+        if (timeout != Long.MAX_VALUE) {
+            c.timer = sim.schedule(timeout, onTimeout, c);
+        }
+        target.accept(a);
+    }
+
+    /** The answer to an attempt; may come after its timeout (then it only counts as wasted or not). */
+    private void answered(Call c, Request a, Outcome outcome) {
+        long now = sim.now();
+        sim.requestFinished();
+        if (a != c.current) {
+            if (outcome == Outcome.OK) {
+                wasted.record(now);
+            }
+            return;
+        }
+        inFlight--;
+        c.current = null;
+        sim.cancel(c.timer);
+        c.timer = null;
+        span(c, a, outcome);
+        if (breaker != null) {
+            long d = now - c.attemptStart;
+            if (outcome == Outcome.OK) {
+                breaker.onSuccess(now, d);
+            } else {
+                breaker.onError(now, d);
+            }
+        }
+        afterAttempt(c, outcome);
+    }
+
+    private void timedOut(Call c) {
+        long now = sim.now();
+        Request a = c.current;
+        if (a == null) {
+            return;
+        }
+        c.timer = null;
+        c.current = null;
+        inFlight--;
+        timeouts.record(now);
+        span(c, a, Outcome.TIMEOUT);
+        if (breaker != null) {
+            breaker.onError(now, now - c.attemptStart);
+        }
+        afterAttempt(c, Outcome.TIMEOUT);
+    }
+
+    private void afterAttempt(Call c, Outcome outcome) {
+        long now = sim.now();
+        if (throttle != null && outcome != Outcome.BREAKER_OPEN) {
+            throttle.recordAnswer(now, outcome);
+        }
+        if (outcome == Outcome.OK) {
+            if (tokenBucket != null) {
+                tokenBucket.onSuccess();
+            }
+            if (retryBucket != null) {
+                retryBucket.onSuccess();
+            }
+            finish(c, Outcome.OK);
+            return;
+        }
+        if (tokenBucket != null) {
+            tokenBucket.onFailure();
+        }
+        RetryPolicy retry = policy.retry();
+        if (!retry.shouldRetry(outcome, c.attempts)) {
+            finish(c, outcome);
+            return;
+        }
+        if ((budget != null && !budget.tryRetry(now))
+                || (tokenBucket != null && !tokenBucket.retryAllowed())
+                || (retryBucket != null && !retryBucket.tryRetry())) {
+            retryDenied.record(now);
+            finish(c, outcome);
+            return;
+        }
+        retries.record(now);
+        long wait = retry.backoff().next(c.backoff, random);
+        c.waiting = true;
+        inBackoff++;
+        sim.post(wait, onBackoffOver, c);
+    }
+
+    private void finish(Call c, Outcome outcome) {
+        long now = sim.now();
+        if (outcome == Outcome.OK) {
+            succeeded.record(now);
+        } else {
+            failed.record(now);
+        }
+        c.listener.callDone(c.parent, outcome);
+    }
+
+    private void span(Call c, Request a, Outcome outcome) {
+        Trace t = a.trace;
+        if (t != null) {
+            t.add(new Trace.Span(prefix + "→" + policy.to(), c.attemptStart, sim.now(), outcome, a.attempt));
+        }
+    }
+
+    /** One logical call and its attempts. It answers its attempts, so no lambda is made per attempt. */
+    private final class Call implements Responder {
+        final Request parent;
+        final CallListener listener;
+        final BackoffState backoff = new BackoffState();
+        Request current;
+        Event timer;
+        long attemptStart;
+        int attempts;
+        boolean waiting;
+
+        Call(Request parent, CallListener listener) {
+            this.parent = parent;
+            this.listener = listener;
+        }
+
+        @Override
+        public void respond(Request request, Outcome outcome) {
+            answered(this, request, outcome);
+        }
+    }
+
+    // ----------------------------------------------------------------- live changes and read-outs
+
+    private void registerParameters() {
+        sim.registerParameter(new Parameter(prefix + ".timeout", "per-attempt timeout (0 = none; " + Quantities.DURATION_HINT + ")",
+                v -> {
+                    double s = Quantities.durationSeconds(v);
+                    policy = policy.withTimeout(s == 0 ? null : SimDuration.ofSeconds(s));
+                }));
+        sim.registerParameter(new Parameter(prefix + ".retry.max_attempts", "attempts per request, the first included (1 = no retries)",
+                v -> policy = policy.withRetry(new RetryPolicy(Math.toIntExact(Quantities.integer(v)),
+                        policy.retry().backoff(), policy.retry().retryOn()))));
+        sim.registerParameter(new Parameter(prefix + ".retry.jitter", "none, full, equal or decorrelated",
+                v -> policy = policy.withRetry(new RetryPolicy(policy.retry().maxAttempts(),
+                        policy.retry().backoff().withJitter(org.flowlab.engine.resilience.retry.Jitter.valueOf(
+                                v.trim().toUpperCase(Locale.ROOT))), policy.retry().retryOn()))));
+        sim.registerParameter(new Parameter(prefix + ".breaker", "circuit breaker on/off (uses its configured settings)",
+                v -> {
+                    boolean on = Quantities.bool(v);
+                    if (on && breaker == null) {
+                        org.flowlab.engine.resilience.breaker.BreakerConfig cfg = policy.breaker() != null
+                                ? policy.breaker() : org.flowlab.engine.resilience.breaker.BreakerConfig.defaults();
+                        setBreaker(cfg);
+                    } else if (!on) {
+                        breaker = null;
+                    }
+                }));
+    }
+
+    private void registerMetrics(MetricRegistry m) {
+        String p = prefix + ".";
+        m.register(p + "in_flight", MetricKind.STOCK, "", "attempts waiting for an answer", () -> inFlight);
+        m.register(p + "in_backoff", MetricKind.STOCK, "", "requests waiting out a backoff before retrying", () -> inBackoff);
+        m.register(p + "attempt_rate", MetricKind.FLOW, "1/s", "attempts sent per second", () -> attempts.rate(sim.now()));
+        m.register(p + "retry_rate", MetricKind.FLOW, "1/s", "retries per second", () -> retries.rate(sim.now()));
+        m.register(p + "timeout_rate", MetricKind.FLOW, "1/s", "attempt timeouts per second", () -> timeouts.rate(sim.now()));
+        m.register(p + "wasted_rate", MetricKind.FLOW, "1/s", "answers that came after the caller gave up", () -> wasted.rate(sim.now()));
+        m.register(p + "calls", MetricKind.COUNTER, "", "logical requests", calls::count);
+        m.register(p + "attempts", MetricKind.COUNTER, "", "attempts sent", attempts::count);
+        m.register(p + "retries", MetricKind.COUNTER, "", "retries", retries::count);
+        m.register(p + "timed_out", MetricKind.COUNTER, "", "attempts that timed out", timeouts::count);
+        m.register(p + "wasted", MetricKind.COUNTER, "", "work finished after its caller had given up", wasted::count);
+        m.register(p + "throttled", MetricKind.COUNTER, "", "requests refused locally by adaptive throttling", throttled::count);
+        m.register(p + "retries_denied", MetricKind.COUNTER, "", "retries refused by the budget or token bucket", retryDenied::count);
+        m.register(p + "breaker_rejected", MetricKind.COUNTER, "", "attempts refused by an open breaker", breakerRejected::count);
+        m.register(p + "breaker_transitions", MetricKind.COUNTER, "", "breaker state changes", () -> breakerTransitions);
+        m.register(p + "breaker_state", MetricKind.GAUGE, "", "0 closed, 1 open, 2 half-open, -1 no breaker", this::breakerStateCode);
+        m.register(p + "amplification", MetricKind.GAUGE, "", "attempts per logical request so far",
+                () -> calls.count() == 0 ? 0 : (double) attempts.count() / calls.count());
+    }
+
+    public double breakerStateCode() {
+        if (breaker == null) {
+            return -1;
+        }
+        return switch (breaker.state()) {
+            case CLOSED -> 0;
+            case OPEN -> 1;
+            case HALF_OPEN -> 2;
+        };
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    public CallerStats stats() {
+        return new CallerStats(calls.count(), attempts.count(), retries.count(), timeouts.count(), wasted.count(),
+                throttled.count(), retryDenied.count(), breakerRejected.count(), breakerTransitions,
+                succeeded.count(), failed.count());
+    }
+}
