@@ -92,10 +92,11 @@ final class SimulateCommand implements Callable<Integer> {
             throw new BadInput(scenario.origin() + ": the model cannot be built: " + e.getMessage());
         }
         SeriesCapture capture = series == null ? null : new SeriesCapture(model.simulation(), interval);
+        EventCounts events = new EventCounts(model.simulation());
         Instant start = env.clock().instant();
         RunResult result = model.run();
         double wall = Duration.between(start, env.clock().instant()).toNanos() / 1e9;
-        ObjectNode report = RunReport.of(model, result, wall);
+        ObjectNode report = RunReport.of(model, result, wall, events.counts());
         out.println(JSON.writeValueAsString(report));
         out.flush();
         if (capture != null) {

@@ -10,7 +10,7 @@ public record Constant(String name, double value) implements Element {
     }
 
     @Override
-    public String kind() {
+    public String type() {
         return "constant";
     }
 }

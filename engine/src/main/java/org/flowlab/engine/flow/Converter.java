@@ -11,7 +11,7 @@ public record Converter(String name, String value) implements Element {
     }
 
     @Override
-    public String kind() {
+    public String type() {
         return "converter";
     }
 }

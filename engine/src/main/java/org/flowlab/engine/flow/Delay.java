@@ -26,7 +26,7 @@ public record Delay(String name, DelayKind kind, String input, String time, Stri
     }
 
     @Override
-    public String kind() {
+    public String type() {
         return "delay";
     }
 }

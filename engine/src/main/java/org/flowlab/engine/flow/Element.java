@@ -8,7 +8,7 @@ public sealed interface Element permits Stock, Flow, Converter, Constant, Delay 
     String name();
 
     /** "stock", "flow", "converter", "constant" or "delay", for messages. */
-    String kind();
+    String type();
 
     static void checkName(String name, String kind) {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {

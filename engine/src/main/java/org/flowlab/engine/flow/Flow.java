@@ -24,7 +24,7 @@ public record Flow(String name, String from, String to, String rate) implements 
     }
 
     @Override
-    public String kind() {
+    public String type() {
         return "flow";
     }
 }

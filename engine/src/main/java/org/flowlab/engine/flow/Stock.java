@@ -47,7 +47,7 @@ public record Stock(String name, double initial, double capacity, boolean nonNeg
     }
 
     @Override
-    public String kind() {
+    public String type() {
         return "stock";
     }
 }

@@ -253,7 +253,8 @@ public final class OccContention implements Part {
                 () -> clients.length - done - gaveUp - inBackoff);
         m.register(p + "write_rate", MetricKind.FLOW, "1/s", "WRITE attempts per second at the server",
                 () -> writes.rate(sim.now()));
-        m.register(p + "finish_time_s", MetricKind.GAUGE, "s", "when the last client succeeded (empty until then)",
+        m.register(p + "finish_time_s", MetricKind.LATENCY, "s",
+                "when the last client succeeded: the slowest client's time to success (empty until then)",
                 () -> finishNanos < 0 ? Double.NaN : finishNanos / 1e9);
         m.register(p + "clients", MetricKind.GAUGE, "", "clients in the herd", () -> clients.length);
         m.register(p + "version", MetricKind.GAUGE, "", "the row's version: successful writes so far", () -> version);

@@ -12,12 +12,10 @@ import org.flowlab.engine.time.Ticks;
  * in nanoseconds. It reads no clock, starts no thread and keeps no static state.
  *
  * <pre>
- *            failure or slow-call rate ≥ threshold
- *   CLOSED ───────────────────────────────────────▶ OPEN ◀────────────────────┐
- *     ▲                                             │ first request strictly │ a rate ≥ threshold,
- *     │ trial calls below both thresholds          │ after the wait is over │ or half-open too long
- *     └─────────────────────────────── HALF_OPEN ◀──┘                        │
- *                                          └──────────────────────────────────┘
+ *   CLOSED    ── failure or slow-call rate ≥ its threshold ─────────────▶ OPEN
+ *   OPEN      ── first request strictly after the wait (a trial call) ──▶ HALF_OPEN
+ *   HALF_OPEN ── trial results below both thresholds ───────────────────▶ CLOSED
+ *   HALF_OPEN ── a rate ≥ its threshold, or half-open for too long ─────▶ OPEN
  * </pre>
  *
  * <p>How an embedding part uses it, for each request:
@@ -95,21 +93,18 @@ public final class CircuitBreaker {
      */
     public boolean tryAcquirePermission(long now) {
         advanceTo(now);
-        switch (state) {
-            case CLOSED:
-                return true;
-            case OPEN:
+        return switch (state) {
+            case CLOSED -> true;
+            case HALF_OPEN -> takeTrialPermit();
+            case OPEN -> {
                 if (now > openUntil) {
                     halfOpen(now);
-                    return takeTrialPermit();
+                    yield takeTrialPermit();
                 }
                 notPermittedCalls++;
-                return false;
-            case HALF_OPEN:
-                return takeTrialPermit();
-            default:
-                throw new IllegalStateException("unknown state " + state);
-        }
+                yield false;
+            }
+        };
     }
 
     /**
@@ -157,7 +152,8 @@ public final class CircuitBreaker {
                 }
             }
             case OPEN -> {
-                // A call admitted before the breaker opened: it is counted, but an open breaker decides nothing.
+                // A call admitted earlier (before the breaker opened, or a trial call that outlived the verdict or
+                // the time limit): it is counted in the window, but an open breaker decides nothing.
             }
         }
     }
@@ -266,6 +262,7 @@ public final class CircuitBreaker {
 
     private void halfOpen(long at) {
         window = new CountWindow(config.permittedNumberOfCallsInHalfOpenState(), config.halfOpenMinimumCalls());
+        notPermittedCalls = 0;
         trialPermits = config.permittedNumberOfCallsInHalfOpenState();
         long limit = config.maxWaitDurationInHalfOpenState().nanos();
         halfOpenDeadline = limit > 0 ? saturatingAdd(at, limit) : NEVER;

@@ -15,7 +15,9 @@ public final class PartReaders {
 
     /** Every part type the engine can build. Add new part readers here. */
     public static PartReaders standard() {
-        return of(new SourceReader(), new ServerReader());
+        return of(new SourceReader(), new ServerReader(), new ServerReader("database"),
+                new ServerReader("dependency"), new ServerReader("load_balancer"), new AutoscalerReader(),
+                new OccReader());
     }
 
     public static PartReaders of(PartReader... readers) {

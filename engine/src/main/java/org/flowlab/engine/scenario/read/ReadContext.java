@@ -2,11 +2,17 @@ package org.flowlab.engine.scenario.read;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.flowlab.engine.parts.PartConfig;
+import org.flowlab.engine.parts.ServerConfig;
 import org.flowlab.engine.scenario.Problem;
+import org.flowlab.engine.time.SimDuration;
+import org.flowlab.engine.time.Ticks;
 import org.flowlab.engine.units.Quantities;
 
 /**
@@ -23,10 +29,22 @@ public final class ReadContext {
 
     private final List<Problem> problems;
     private final List<Reference> references = new ArrayList<>();
+    private final List<CallEdge> calls = new ArrayList<>();
+    private final List<Consumer<Map<String, PartConfig>>> afterParts = new ArrayList<>();
     private List<String> receivers = List.of();
 
+    /** What a reference must name: any part that receives requests, or a server (something with workers). */
+    public enum Target { RECEIVER, SERVER }
+
     /** A {@code to:}-style link from one part to another, checked once every part is known. */
-    public record Reference(Node at, String path, String target) {
+    public record Reference(Node at, String path, String target, Target kind) {
+        public Reference(Node at, String path, String target) {
+            this(at, path, target, Target.RECEIVER);
+        }
+    }
+
+    /** A part that calls another while it serves a request ({@code calls.to}); used to find call cycles. */
+    private record CallEdge(Node at, String path, String from, String to) {
     }
 
     public ReadContext(List<Problem> problems) {
@@ -197,6 +215,108 @@ public final class ReadContext {
         }
     }
 
+    /** on/off, true/false, yes/no; null after a problem. */
+    public Boolean flag(Node n, String path, String expected) {
+        String t = text(n, path, expected);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return Quantities.bool(t);
+        } catch (IllegalArgumentException e) {
+            problem(n, path + ": '" + t + "' is not on or off", expected);
+            return null;
+        }
+    }
+
+    /** A share from 0 to 1, written {@code 20%} or {@code 0.2}; NaN after a problem. */
+    public double fraction(Node n, String path, String expected) {
+        String t = text(n, path, expected);
+        if (t == null) {
+            return Double.NaN;
+        }
+        double v = ratioValue(t);
+        if (Double.isNaN(v)) {
+            problem(n, path + ": '" + t + "' is not a share", expected);
+        } else if (v < 0 || v > 1) {
+            String hint = !t.endsWith("%") && v > 1 && v <= 100 ? " (a bare number is a fraction: write " + t + "% for percent)" : "";
+            problem(n, path + " is " + t + ", outside 0%..100%" + hint, expected);
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    /** A ratio ≥ 0 that may exceed 1, written {@code 10%}, {@code 0.1} or {@code 2}; NaN after a problem. */
+    public double ratio(Node n, String path, String expected) {
+        String t = text(n, path, expected);
+        if (t == null) {
+            return Double.NaN;
+        }
+        double v = ratioValue(t);
+        if (Double.isNaN(v)) {
+            problem(n, path + ": '" + t + "' is not a ratio", expected);
+        } else if (v < 0) {
+            problem(n, path + " is negative ('" + t + "')", expected);
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    private static double ratioValue(String t) {
+        try {
+            String s = t.trim();
+            boolean percent = s.endsWith("%");
+            double v = Quantities.number(percent ? s.substring(0, s.length() - 1) : s);
+            return percent ? v / 100 : v;
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** A memory size in megabytes ({@code 2MB}, {@code 512KB}, {@code 1GB}; a bare number is MB); NaN after a problem. */
+    public double megabytes(Node n, String path) {
+        String expected = "expected " + SIZE_HINT;
+        String t = text(n, path, expected);
+        if (t == null) {
+            return Double.NaN;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*([A-Za-z]*)\\s*").matcher(t);
+        if (!m.matches()) {
+            problem(n, path + ": '" + t + "' is not a size", expected);
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(m.group(1));
+        double scale = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "", "mb", "mib", "m" -> 1;
+            case "b" -> 1.0 / (1024 * 1024);
+            case "kb", "kib", "k" -> 1.0 / 1024;
+            case "gb", "gib", "g" -> 1024;
+            default -> Double.NaN;
+        };
+        if (Double.isNaN(scale)) {
+            problem(n, path + ": '" + t + "' has an unknown size unit '" + m.group(2) + "'", expected);
+        }
+        return v * scale;
+    }
+
+    public static final String SIZE_HINT = "a size such as 512KB, 2MB or 1GB (a bare number is MB)";
+
+    /**
+     * An optional duration: {@code fallback} when the key is absent, null after a problem. Written {@code none} or
+     * {@code off}, it is {@link SimDuration#ZERO}.
+     */
+    public SimDuration duration(Node.Mapping m, String key, String path, SimDuration fallback) {
+        Node n = m.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (n instanceof Node.Scalar s && (s.text().trim().equalsIgnoreCase("none") || s.text().trim().equalsIgnoreCase("off"))) {
+            return SimDuration.ZERO;
+        }
+        double s = seconds(n, path + "." + key);
+        return Double.isNaN(s) ? null : SimDuration.ofNanos(Ticks.fromSeconds(s));
+    }
+
     /** One of an enum's constants, written in lower case ({@code drop_oldest}); null after a problem. */
     public <E extends Enum<E>> E choice(Node n, String path, Class<E> type) {
         List<String> names = names(type);
@@ -239,13 +359,43 @@ public final class ReadContext {
         return t;
     }
 
+    /** The id of a server (a part with workers) that another part acts on; checked once every part is known. */
+    public String serverReference(Node n, String path) {
+        String t = text(n, path, "expected the id of a server" + receiverList());
+        if (t != null) {
+            references.add(new Reference(n, path, t, Target.SERVER));
+        }
+        return t;
+    }
+
+    /** Records that part {@code from} calls part {@code to} while serving, so call cycles can be reported. */
+    public void callEdge(Node at, String path, String from, String to) {
+        calls.add(new CallEdge(at, path, from, to));
+    }
+
+    /**
+     * A check that needs every part: it runs after all parts were read, with the configs that were built (parts
+     * with problems are missing), and records its problems like any reader.
+     */
+    public void afterParts(Consumer<Map<String, PartConfig>> check) {
+        afterParts.add(check);
+    }
+
     /** ", one of: a, b" (or nothing when no part can receive requests). */
     public String receiverList() {
         return receivers.isEmpty() ? "" : " (one of: " + String.join(", ", receivers) + ")";
     }
 
-    /** Reports references to unknown parts or to parts that cannot receive requests. */
-    void checkReferences(Map<String, String> typeById) {
+    /** Reports references to unknown parts, to parts that cannot receive requests, call cycles; runs later checks. */
+    void checkParts(Map<String, String> typeById, Map<String, PartConfig> configs) {
+        checkReferences(typeById, configs);
+        checkCycles();
+        for (Consumer<Map<String, PartConfig>> check : afterParts) {
+            check.accept(configs);
+        }
+    }
+
+    private void checkReferences(Map<String, String> typeById, Map<String, PartConfig> configs) {
         for (Reference r : references) {
             String type = typeById.get(r.target());
             if (UNKNOWN_TYPE.equals(type)) {
@@ -258,7 +408,43 @@ public final class ReadContext {
             } else if (!receivers.contains(r.target())) {
                 problem(r.at(), r.path() + " names '" + r.target() + "', a " + type + ", which cannot receive requests",
                         "expected the id of a part that receives requests" + receiverList());
+            } else if (r.kind() == Target.SERVER && configs.containsKey(r.target())
+                    && !(configs.get(r.target()) instanceof ServerConfig)) {
+                List<String> servers = configs.values().stream().filter(ServerConfig.class::isInstance)
+                        .map(PartConfig::id).toList();
+                problem(r.at(), r.path() + " names '" + r.target() + "', a " + type + ", which has no workers to scale",
+                        "expected the id of a server, database or dependency"
+                                + (servers.isEmpty() ? "" : " (one of: " + String.join(", ", servers) + ")"));
             }
         }
+    }
+
+    /** A call cycle (a calls b calls a) would make every request call itself forever: one problem per cycle. */
+    private void checkCycles() {
+        Map<String, CallEdge> byFrom = new LinkedHashMap<>();
+        for (CallEdge e : calls) {
+            byFrom.putIfAbsent(e.from(), e);
+        }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (CallEdge start : calls) {
+            List<String> chain = new ArrayList<>();
+            String at = start.from();
+            while (at != null && !chain.contains(at)) {
+                chain.add(at);
+                CallEdge next = byFrom.get(at);
+                at = next == null ? null : next.to();
+            }
+            if (at == null || !at.equals(start.from()) || !reported.add(cycleKey(chain))) {
+                continue;
+            }
+            chain.add(start.from());
+            problem(start.at(), start.path() + " makes a call cycle: " + String.join(" → ", chain)
+                    + "; every request would call itself again, forever",
+                    "expected calls that end at a part without calls (a database, a dependency)");
+        }
+    }
+
+    private static String cycleKey(List<String> chain) {
+        return chain.stream().sorted().reduce("", (a, b) -> a + "," + b);
     }
 }

@@ -121,15 +121,17 @@ public final class ScenarioReader {
         }
         ctx.receivers(receivers);
         List<PartConfig> configs = new ArrayList<>();
+        Map<String, PartConfig> byId = new LinkedHashMap<>();
         for (Seen s : seen) {
             if (s.reader() != null) {
                 PartConfig pc = s.reader().read(s.id(), s.map(), ctx);
                 if (pc != null) {
                     configs.add(pc);
+                    byId.put(pc.id(), pc);
                 }
             }
         }
-        ctx.checkReferences(typeById);
+        ctx.checkParts(typeById, java.util.Collections.unmodifiableMap(byId));
         return configs;
     }
 
