@@ -141,19 +141,6 @@ public sealed interface Expr {
         return Collections.unmodifiableSet(names);
     }
 
-    /** Whether {@code time} appears anywhere (directly, not through a function such as {@code step}). */
-    default boolean readsTime() {
-        if (this instanceof Time) {
-            return true;
-        }
-        for (Expr c : children()) {
-            if (c.readsTime()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void collect(Expr e, Set<String> names) {
         if (e instanceof Var v) {
             names.add(v.name());

@@ -53,7 +53,7 @@ public final class Expression {
      */
     public static double constant(String text) {
         Expression e = compile(text, Scope.of(List.of(), Functions.standard()));
-        if (e.root.readsTime()) {
+        if (e.usesTime()) {
             throw new ExpressionException("a constant cannot depend on time", 1, "write a number such as 12 or 12/s");
         }
         double v = e.evaluate(Variables.of(java.util.Map.of(), 0));
@@ -87,6 +87,23 @@ public final class Expression {
 
     public Functions functions() {
         return functions;
+    }
+
+    /** Whether the value can change with time alone: it reads {@code time} or calls step, pulse or ramp. */
+    public boolean usesTime() {
+        return usesTime(root);
+    }
+
+    private static boolean usesTime(Expr e) {
+        if (e instanceof Expr.Time || e instanceof Expr.Call c && Functions.TIME_BASED.contains(c.function())) {
+            return true;
+        }
+        for (Expr c : e.children()) {
+            if (usesTime(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names read, in order of first appearance: what this expression depends on. */

@@ -7,6 +7,8 @@ package org.flowlab.engine.expr;
  * place the error at the right line and column of its own file.
  */
 public final class ExpressionException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     private final String reason;
     private final int column;
     private final String hint;

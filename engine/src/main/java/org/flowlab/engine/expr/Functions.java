@@ -3,6 +3,7 @@ package org.flowlab.engine.expr;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -12,6 +13,8 @@ import java.util.TreeMap;
 public final class Functions {
     /** For {@link Definition#maxArgs()}: any number of arguments from {@code minArgs} up. */
     public static final int VARIADIC = Integer.MAX_VALUE;
+    /** Standard functions whose value changes with time even when their arguments do not. */
+    public static final Set<String> TIME_BASED = Set.of("step", "pulse", "ramp");
 
     /** How a function computes its value from its evaluated arguments and the current time in seconds. */
     @FunctionalInterface

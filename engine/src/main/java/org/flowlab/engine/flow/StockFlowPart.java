@@ -7,9 +7,10 @@ import org.flowlab.engine.command.Parameter;
 import org.flowlab.engine.des.EventHandler;
 import org.flowlab.engine.des.Simulation;
 import org.flowlab.engine.expr.Expression;
-import org.flowlab.engine.expr.internal.CloseNames;
+import org.flowlab.engine.expr.CloseNames;
 import org.flowlab.engine.flow.internal.FlowModel;
 import org.flowlab.engine.flow.internal.FlowRun;
+import org.flowlab.engine.metrics.MetricInfo;
 import org.flowlab.engine.metrics.MetricKind;
 import org.flowlab.engine.metrics.MetricRegistry;
 import org.flowlab.engine.parts.Part;
@@ -79,10 +80,10 @@ public final class StockFlowPart implements Part {
         List<String> names = model.externals();
         DoubleSupplier[] externals = new DoubleSupplier[names.size()];
         MetricRegistry metrics = sim.metrics();
-        List<String> known = metrics.index().infos().stream().map(i -> i.name()).toList();
         for (int i = 0; i < externals.length; i++) {
             String name = names.get(i);
             if (!metrics.contains(name)) {
+                List<String> known = metrics.index().infos().stream().map(MetricInfo::name).toList();
                 throw new IllegalArgumentException("stock-and-flow part '" + id() + "' reads '" + name
                         + "', but no part publishes a metric of that name; " + hint(name, known));
             }

@@ -54,7 +54,7 @@ class SimulateCommandTest {
     void theMmckExampleMatchesQueueingTheory() throws Exception {
         JsonNode r = json(CliRun.of("simulate", "example:mmck-example"));
         assertEquals(List.of("scenario", "origin", "seed", "sim_seconds", "warmup_seconds", "measured_seconds", "events",
-                "wall_seconds", "status", "parts"), keys(r));
+                "wall_seconds", "status", "parts", "events_log", "traces"), keys(r));
         assertEquals("mmck-example", r.get("scenario").asText());
         assertEquals(7, r.get("seed").asLong());
         assertEquals(20000, r.get("sim_seconds").asDouble());
@@ -64,7 +64,7 @@ class SimulateCommandTest {
         JsonNode api = r.get("parts").get("api");
         assertEquals(List.of("type", "arrivals", "admitted", "rejected", "dropped", "completed", "in_system_at_end",
                 "throughput_per_s", "mean_in_system", "mean_in_queue", "mean_response_s", "mean_wait_s", "p50_response_s",
-                "p99_response_s", "utilization"), keys(api));
+                "p99_response_s", "utilization", "shed", "errors", "expired"), keys(api));
         JsonNode users = r.get("parts").get("users");
         for (String k : List.of("sent", "ok", "failed")) {
             assertTrue(users.get(k).canConvertToLong(), k);

@@ -181,6 +181,13 @@ class ExpressionTest {
     }
 
     @Test
+    void anExpressionKnowsWhetherItVariesWithTimeAlone() {
+        assertTrue(Expression.compile("x + time", SCOPE).usesTime());
+        assertTrue(Expression.compile("x * ramp(1, 5)", SCOPE).usesTime());
+        assertFalse(Expression.compile("max(x, y) / 2", SCOPE).usesTime());
+    }
+
+    @Test
     void anOpenScopeAcceptsAnyNameButStillChecksFunctions() {
         Scope open = Scope.open(Functions.standard());
         assertEquals(Set.of("anything.at_all"), Expression.compile("anything.at_all * 2", open).references());
@@ -208,6 +215,7 @@ class ExpressionTest {
         ExpressionException named = assertThrows(ExpressionException.class, () -> Expression.constant("x"));
         assertTrue(named.getMessage().startsWith("unknown name 'x'"), named.getMessage());
         assertThrows(ExpressionException.class, () -> Expression.constant("time"));
+        assertThrows(ExpressionException.class, () -> Expression.constant("step(1, 0)"), "varies with time");
         assertThrows(ExpressionException.class, () -> Expression.constant("1/0"));
     }
 }

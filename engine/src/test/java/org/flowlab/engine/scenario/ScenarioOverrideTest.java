@@ -83,7 +83,7 @@ class ScenarioOverrideTest {
     void anUnknownKeyNamesTheValidKeysAtThatLevel() {
         Problem p = problems("api.queue.capcity=10").get(0);
         assertEquals("--set api.queue.capcity=10: api.queue has no key 'capcity'; did you mean 'capacity'? "
-                + "expected one of: capacity, when_full", p.render());
+                + "expected one of: capacity, when_full, max_wait", p.render());
     }
 
     @Test

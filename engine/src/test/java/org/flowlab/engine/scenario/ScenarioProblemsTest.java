@@ -108,8 +108,9 @@ class ScenarioProblemsTest {
 
     @Test
     void unknownPartType() {
-        Problem p = only(GOOD.replace("type: server", "type: database"));
-        assertAt(p, 12, 11, "api.type", "'database' is not a known part type", "server", "source");
+        Problem p = only(GOOD.replace("type: server", "type: cache"));
+        assertAt(p, 12, 11, "api.type", "'cache' is not a known part type", "server", "source", "database",
+                "dependency", "load_balancer", "autoscaler");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.flowlab.engine.expr.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.flowlab.engine.expr.CloseNames;
 import org.flowlab.engine.expr.Expr;
 import org.flowlab.engine.expr.ExpressionException;
 import org.flowlab.engine.expr.Functions;

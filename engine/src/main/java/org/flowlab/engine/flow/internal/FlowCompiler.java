@@ -1,7 +1,9 @@
 package org.flowlab.engine.flow.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ import org.flowlab.engine.expr.ExpressionException;
 import org.flowlab.engine.expr.Functions;
 import org.flowlab.engine.expr.Scope;
 import org.flowlab.engine.expr.Variables;
-import org.flowlab.engine.expr.internal.CloseNames;
+import org.flowlab.engine.expr.CloseNames;
 import org.flowlab.engine.flow.Constant;
 import org.flowlab.engine.flow.Converter;
 import org.flowlab.engine.flow.Delay;
@@ -33,7 +35,6 @@ import org.flowlab.engine.flow.StockFlowException;
  */
 final class FlowCompiler {
     static final Set<String> KEYWORDS = Set.of("and", "or", "not", "if", "time", "true", "false");
-    private static final Set<String> TIME_FUNCTIONS = Set.of("step", "pulse", "ramp");
     /** The delay functions are rewritten before evaluation; their bodies only exist for the checker. */
     static final Functions FUNCTIONS = withDelays(Functions.standard());
 
@@ -78,7 +79,7 @@ final class FlowCompiler {
     private void fail() {
         if (!problems.isEmpty()) {
             List<String> order = written.stream().map(Element::name).toList();
-            problems.sort(java.util.Comparator.comparingInt(p -> {
+            problems.sort(Comparator.comparingInt(p -> {
                 int i = order.indexOf(p.element());
                 return i < 0 ? Integer.MAX_VALUE : i;
             }));
@@ -92,13 +93,12 @@ final class FlowCompiler {
         }
         names();
         stockReferences();
-        fail();
         expressions();
         Map<String, Expression> checked = check();
+        cycles(checked);
+        constantDelayTimes(checked);
         fail();
-        FlowModel.Layout layout = layout(checked);
-        fail();
-        return new FlowModel(layout);
+        return new FlowModel(layout(checked));
     }
 
     // ----------------------------------------------------------------- names
@@ -300,8 +300,8 @@ final class FlowCompiler {
         l.lower = new double[states];
         l.upper = new double[states];
         l.limited = new boolean[states];
-        java.util.Arrays.fill(l.lower, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(l.upper, Double.POSITIVE_INFINITY);
+        Arrays.fill(l.lower, Double.NEGATIVE_INFINITY);
+        Arrays.fill(l.upper, Double.POSITIVE_INFINITY);
         for (int i = 0; i < stocks.size(); i++) {
             l.lower[i] = stocks.get(i).nonNegative() ? 0 : Double.NEGATIVE_INFINITY;
             l.upper[i] = stocks.get(i).capacity();
@@ -344,7 +344,6 @@ final class FlowCompiler {
         }
         l.delays = plans;
         l.historyCount = history;
-        constantDelayTimes(checked, plans);
         order(l, checked, plans);
         return l;
     }
@@ -354,21 +353,20 @@ final class FlowCompiler {
     }
 
     /** A delay time that only reads constants is checked now, so the mistake shows before the run. */
-    private void constantDelayTimes(Map<String, Expression> checked, List<Plan.Delay> plans) {
+    private void constantDelayTimes(Map<String, Expression> checked) {
         Map<String, Double> constants = new HashMap<>();
         for (Constant c : ofType(Constant.class)) {
             constants.put(c.name(), c.value());
         }
-        for (Plan.Delay d : plans) {
-            PendingDelay p = delays.get(d.name());
+        for (PendingDelay p : delays.values()) {
             Expression time = checked.get(p.time());
-            if (!constants.keySet().containsAll(time.references()) || usesTime(time.root())) {
+            if (time == null || !constants.keySet().containsAll(time.references()) || time.usesTime()) {
                 continue;
             }
             double t = time.evaluate(Variables.of(constants, 0));
             String field = p.field().isEmpty() ? "time" : p.field();
             int column = p.field().isEmpty() ? 0 : p.column();
-            if (d.kind() == DelayKind.PIPELINE && !(t >= dt * (1 - 1e-9))) {
+            if (p.kind() == DelayKind.PIPELINE && !(t >= dt * (1 - 1e-9))) {
                 problem(p.owner(), field, column, "the delay time of " + p.label() + " is " + fmt(t)
                         + "s, shorter than one step (dt = " + fmt(dt) + "s)", "a pure delay lasts at least one step");
             } else if (!(t > 0)) {
@@ -378,48 +376,40 @@ final class FlowCompiler {
         }
     }
 
-    static boolean usesTime(Expr e) {
-        if (e instanceof Expr.Time || e instanceof Expr.Call c && TIME_FUNCTIONS.contains(c.function())) {
-            return true;
-        }
-        for (Expr c : e.children()) {
-            if (usesTime(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     // ----------------------------------------------------------------- order
 
-    private void order(FlowModel.Layout l, Map<String, Expression> checked, List<Plan.Delay> plans) {
-        Map<String, Plan.Step> steps = new TreeMap<>();
+    /** What each computation reads during a step, and at the start (where a delay reads its input or initial). */
+    private record Dependencies(Map<String, Set<String>> step, Map<String, Set<String>> start) {
+    }
+
+    private Dependencies dependencies(Map<String, Expression> checked) {
         Map<String, Set<String>> deps = new TreeMap<>();
         Map<String, Set<String>> initDeps = new TreeMap<>();
         Set<String> initialNodes = new TreeSet<>();
-        for (Plan.Delay d : plans) {
-            PendingDelay p = delays.get(d.name());
+        for (PendingDelay p : delays.values()) {
             if (p.initial() != null) {
                 initialNodes.add(p.initial());
             }
-            steps.put(d.name(), new Plan.DelayOutput(d.name(), d.outputSlot(), d));
-            deps.put(d.name(), Set.of(p.time()));
-            initDeps.put(d.name(), Set.of(p.time(), p.initial() != null ? p.initial() : p.input()));
+            deps.put(p.name(), Set.of(p.time()));
+            initDeps.put(p.name(), Set.of(p.time(), p.initial() != null ? p.initial() : p.input()));
         }
         for (Map.Entry<String, Expression> e : checked.entrySet()) {
-            String node = e.getKey();
-            Parsed p = parsed.get(node);
-            steps.put(node, new Plan.Calc(node, l.slots.get(node), e.getValue(), p.label()));
-            if (!initialNodes.contains(node)) {
-                deps.put(node, e.getValue().references());
+            if (!initialNodes.contains(e.getKey())) {
+                deps.put(e.getKey(), e.getValue().references());
             }
-            initDeps.put(node, e.getValue().references());
+            initDeps.put(e.getKey(), e.getValue().references());
         }
-        Graph.Result run = Graph.sort(deps);
+        return new Dependencies(deps, initDeps);
+    }
+
+    /** Loops without a stock, and delays that would start from their own output. */
+    private void cycles(Map<String, Expression> checked) {
+        Dependencies d = dependencies(checked);
+        Graph.Result run = Graph.sort(d.step());
         if (!run.cycle().isEmpty()) {
             List<String> c = run.cycle();
             Parsed first = parsed.get(c.get(0));
@@ -430,18 +420,29 @@ final class FlowCompiler {
                             + "add one to the loop, or remove one of these references");
             return;
         }
-        Graph.Result init = Graph.sort(initDeps);
+        Graph.Result init = Graph.sort(d.start());
         if (!init.cycle().isEmpty()) {
             List<String> c = init.cycle();
-            PendingDelay d = c.stream().map(delays::get).filter(x -> x != null).findFirst().orElseThrow();
-            String how = d.field().isEmpty() ? "give it an initial value (initial: ...)"
-                    : "give it an initial value: " + d.kind().function() + "(input, delay_time, initial)";
-            problem(d.owner(), d.field().isEmpty() ? "initial" : d.field(), d.column(), d.label()
+            PendingDelay p = c.stream().map(delays::get).filter(x -> x != null).findFirst().orElseThrow();
+            String how = p.field().isEmpty() ? "give it an initial value (initial: ...)"
+                    : "give it an initial value: " + p.kind().function() + "(input, delay_time, initial)";
+            problem(p.owner(), p.field().isEmpty() ? "initial" : p.field(), p.column(), p.label()
                     + " starts from its input, but its input depends on its own output: " + path(c), how);
-            return;
         }
-        l.order = run.order().stream().map(steps::get).toList();
-        l.initOrder = init.order().stream().map(steps::get).toList();
+    }
+
+    private void order(FlowModel.Layout l, Map<String, Expression> checked, List<Plan.Delay> plans) {
+        Map<String, Plan.Step> steps = new TreeMap<>();
+        for (Plan.Delay d : plans) {
+            steps.put(d.name(), new Plan.DelayOutput(d.name(), d.outputSlot(), d));
+        }
+        for (Map.Entry<String, Expression> e : checked.entrySet()) {
+            String node = e.getKey();
+            steps.put(node, new Plan.Calc(node, l.slots.get(node), e.getValue(), parsed.get(node).label()));
+        }
+        Dependencies d = dependencies(checked);
+        l.order = Graph.sort(d.step()).order().stream().map(steps::get).toList();
+        l.initOrder = Graph.sort(d.start()).order().stream().map(steps::get).toList();
     }
 
     /** "a → b → a", in the names people wrote (a delay written in an expression shows as its element). */

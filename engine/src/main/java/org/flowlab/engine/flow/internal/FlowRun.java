@@ -20,7 +20,6 @@ public final class FlowRun {
     private static final double TIME_SNAP = 1e-9;
 
     private final FlowModel m;
-    private final Integrator integrator;
     private final Limiter limiter;
     private final double[] values;
     private final double[] y;
@@ -30,9 +29,8 @@ public final class FlowRun {
     private final double[] moved;
     private final double[] spilled;
     private final History[] histories;
-    private final double[] r2;
-    private final double[] r3;
-    private final double[] r4;
+    private final Stepper stepper;
+    private final Stepper.Model stages;
     private final double[] average;
     private final double[] applied;
     private final double[] stage;
@@ -56,7 +54,6 @@ public final class FlowRun {
 
     public FlowRun(FlowModel model, Integrator integrator) {
         this.m = model;
-        this.integrator = integrator;
         this.limiter = new Limiter(model.from, model.to, model.limited);
         this.values = new double[model.slotCount];
         this.y = new double[model.stateCount];
@@ -69,9 +66,22 @@ public final class FlowRun {
         for (int i = 0; i < histories.length; i++) {
             histories[i] = new History();
         }
-        this.r2 = new double[model.flowCount];
-        this.r3 = new double[model.flowCount];
-        this.r4 = new double[model.flowCount];
+        this.stepper = Stepper.of(integrator, model.flowCount);
+        this.stages = new Stepper.Model() {
+            @Override
+            public void rates(double time, double[] state, double[] out) {
+                evaluate(time, state, out);
+            }
+
+            @Override
+            public double[] trial(double[] rates, double h) {
+                netOf(rates);
+                for (int i = 0; i < y.length; i++) {
+                    stage[i] = Math.max(m.lower[i], Math.min(m.upper[i], y[i] + h * net[i]));
+                }
+                return stage;
+            }
+        };
         this.average = new double[model.flowCount];
         this.applied = new double[model.flowCount];
         this.stage = new double[model.stateCount];
@@ -131,20 +141,8 @@ public final class FlowRun {
     /** Advances one step of dt, to the time {@code nextSeconds} (t + dt, computed by the caller from ticks). */
     public void step(double nextSeconds) {
         double dt = m.dt;
-        double[] rates = current;
-        if (integrator == Integrator.RK4) {
-            stageState(current, dt / 2);
-            evaluate(t + dt / 2, stage, r2);
-            stageState(r2, dt / 2);
-            evaluate(t + dt / 2, stage, r3);
-            stageState(r3, dt);
-            evaluate(t + dt, stage, r4);
-            for (int f = 0; f < average.length; f++) {
-                average[f] = (current[f] + 2 * r2[f] + 2 * r3[f] + r4[f]) / 6;
-            }
-            rates = average;
-        }
-        limiter.limit(rates, y, dt, applied);
+        stepper.rates(stages, t, dt, current, average);
+        limiter.limit(average, y, dt, applied);
         netOf(applied);
         for (int i = 0; i < y.length; i++) {
             double level = y[i] + dt * net[i];
@@ -184,13 +182,6 @@ public final class FlowRun {
     private void readExternals() {
         for (int i = 0; i < externals.length; i++) {
             values[m.externalSlots[i]] = externals[i].getAsDouble();
-        }
-    }
-
-    private void stageState(double[] rates, double h) {
-        netOf(rates);
-        for (int i = 0; i < y.length; i++) {
-            stage[i] = Math.max(m.lower[i], Math.min(m.upper[i], y[i] + h * net[i]));
         }
     }
 

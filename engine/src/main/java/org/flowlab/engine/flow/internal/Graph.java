@@ -1,8 +1,8 @@
 package org.flowlab.engine.flow.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,7 @@ final class Graph {
         for (Map.Entry<String, Set<String>> e : deps.entrySet()) {
             int n = 0;
             for (String d : e.getValue()) {
-                if (deps.containsKey(d) ) {
+                if (deps.containsKey(d)) {
                     readers.computeIfAbsent(d, k -> new TreeSet<>()).add(e.getKey());
                     n++;
                 }
@@ -64,12 +64,10 @@ final class Graph {
     private static List<String> cycle(Map<String, Set<String>> deps, Set<String> left) {
         List<String> path = new ArrayList<>();
         Map<String, Integer> at = new HashMap<>();
-        Set<String> seen = new HashSet<>();
         String node = left.iterator().next();
         while (!at.containsKey(node)) {
             at.put(node, path.size());
             path.add(node);
-            seen.add(node);
             String next = null;
             for (String d : new TreeSet<>(deps.get(node))) {
                 if (left.contains(d)) {
@@ -82,7 +80,7 @@ final class Graph {
         List<String> loop = new ArrayList<>(path.subList(at.get(node), path.size()));
         loop.add(node);
         // Written as "a reads b reads c": reverse to follow the direction of influence (b → a).
-        java.util.Collections.reverse(loop);
+        Collections.reverse(loop);
         return loop;
     }
 }

@@ -96,9 +96,16 @@ public final class Caller {
             breaker = null;
             return;
         }
-        breaker = new CircuitBreaker(config);
-        breaker.onTransition(t -> {
+        CircuitBreaker b = new CircuitBreaker(config);
+        breaker = b;
+        b.onTransition(t -> {
             breakerTransitions++;
+            if (t.to() == CircuitBreaker.State.HALF_OPEN && b.halfOpenDeadline() != Long.MAX_VALUE) {
+                // The half-open time limit is applied when the breaker is next told the time; an event at the
+                // deadline tells it, so the state shown never lags behind.
+                sim.scheduleAt(Math.max(sim.now(), b.halfOpenDeadline()), Simulation.PRIORITY_FIRST,
+                        x -> b.advanceTo(sim.now()), null);
+            }
             sim.notify(new Notice.PartEvent(t.at(), prefix, "breaker",
                     t.from().name().toLowerCase(Locale.ROOT) + " → " + t.to().name().toLowerCase(Locale.ROOT)
                             + " (" + t.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));

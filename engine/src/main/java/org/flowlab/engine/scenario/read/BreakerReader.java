@@ -66,7 +66,8 @@ final class BreakerReader {
             }
             if (!ctx.failedSince(before) && wait != null && max != null) {
                 if (max.compareTo(wait) < 0) {
-                    ctx.problem(maxWait, path + ".max_wait_in_open (" + max + ") is shorter than wait_in_open (" + wait + ")",
+                    ctx.problem(maxWait, path + ".max_wait_in_open (" + CallPolicyReader.human(max) + ") is shorter than wait_in_open ("
+                            + CallPolicyReader.human(wait) + ")",
                             "expected max_wait_in_open ≥ wait_in_open");
                 } else {
                     b.waitInOpenState(new OpenWait.Exponential(wait, k, max));
@@ -180,7 +181,7 @@ final class BreakerReader {
             return d;
         }
         if (d.nanos() % Ticks.PER_MILLI != 0 || (positive && d.nanos() == 0)) {
-            ctx.problem(m.get(key), path + "." + key + " is " + d + (positive && d.nanos() == 0 ? "" : ", not a whole number of milliseconds"),
+            ctx.problem(m.get(key), path + "." + key + " is " + CallPolicyReader.human(d) + (positive && d.nanos() == 0 ? "" : ", not a whole number of milliseconds"),
                     "expected a whole number of milliseconds" + (positive ? ", at least 1ms," : "") + " such as 5s or 250ms");
             return null;
         }

@@ -235,9 +235,6 @@ final class CallPolicyReader {
 
     private static Backoff backoff(Node n, Node jitterNode, Jitter jitter, String retryPath, ReadContext ctx) {
         String path = retryPath + ".backoff";
-        if (jitter == null) {
-            return null;
-        }
         BackoffKind kind = BackoffKind.NONE;
         Node.Mapping m = null;
         if (n instanceof Node.Scalar s && s.text().trim().equalsIgnoreCase("none")) {
@@ -254,6 +251,9 @@ final class CallPolicyReader {
             if (ctx.failedSince(mark)) {
                 return null;
             }
+        }
+        if (jitter == null) {
+            return null; // reported; the kind was still checked
         }
         if (kind == BackoffKind.NONE) {
             if (jitter != Jitter.NONE) {
@@ -281,13 +281,13 @@ final class CallPolicyReader {
         if (cap.compareTo(base) < 0) {
             Node at = m.get("cap") != null ? m.get("cap") : m.get("base");
             String which = m.get("cap") != null ? "" : ", the default,";
-            ctx.problem(at, path + ".cap (" + cap + which + ") is below base (" + base + ")",
+            ctx.problem(at, path + ".cap (" + human(cap) + which + ") is below base (" + human(base) + ")",
                     "expected cap ≥ base: the cap is the longest wait");
             return null;
         }
         if (cap.compareTo(Backoff.MAX_CAP) > 0) {
             Node at = m.get("cap") != null ? m.get("cap") : m;
-            ctx.problem(at, path + ".cap (" + cap + ") is more than the lab supports", "expected a duration up to " + Backoff.MAX_CAP);
+            ctx.problem(at, path + ".cap (" + human(cap) + ") is more than the lab supports", "expected a duration up to " + human(Backoff.MAX_CAP));
             return null;
         }
         BackoffKind k = kind;
@@ -425,10 +425,15 @@ final class CallPolicyReader {
     private static SimDuration window(Node.Mapping m, String path, SimDuration fallback, ReadContext ctx) {
         SimDuration w = ctx.duration(m, "window", path, fallback);
         if (w != null && (w.nanos() < Ticks.PER_MILLI || w.nanos() % 1000 != 0)) {
-            ctx.problem(m.get("window"), path + ".window is " + w, "expected a duration of at least 1ms, e.g. 10s or 2m");
+            ctx.problem(m.get("window"), path + ".window is " + human(w), "expected a duration of at least 1ms, e.g. 10s or 2m");
             return null;
         }
         return w;
+    }
+
+    /** A duration for people: 0s, 250ms, 1.5s, 2m. */
+    static String human(SimDuration d) {
+        return org.flowlab.engine.units.Quantities.formatDuration(d.seconds());
     }
 
     static String num(double v) {

@@ -17,7 +17,7 @@ public final class PartReaders {
     public static PartReaders standard() {
         return of(new SourceReader(), new ServerReader(), new ServerReader("database"),
                 new ServerReader("dependency"), new ServerReader("load_balancer"), new AutoscalerReader(),
-                new OccReader());
+                new OccReader(), new StockFlowReader());
     }
 
     public static PartReaders of(PartReader... readers) {

@@ -407,7 +407,8 @@ public final class ReadContext {
                                 + "expected the id of a part that receives requests" + receiverList());
             } else if (!receivers.contains(r.target())) {
                 problem(r.at(), r.path() + " names '" + r.target() + "', a " + type + ", which cannot receive requests",
-                        "expected the id of a part that receives requests" + receiverList());
+                        r.kind() == Target.SERVER ? "expected the id of a server, database or dependency" + receiverList()
+                                : "expected the id of a part that receives requests" + receiverList());
             } else if (r.kind() == Target.SERVER && configs.containsKey(r.target())
                     && !(configs.get(r.target()) instanceof ServerConfig)) {
                 List<String> servers = configs.values().stream().filter(ServerConfig.class::isInstance)
@@ -438,8 +439,8 @@ public final class ReadContext {
                 continue;
             }
             chain.add(start.from());
-            problem(start.at(), start.path() + " makes a call cycle: " + String.join(" → ", chain)
-                    + "; every request would call itself again, forever",
+            problem(start.at(), start.path() + " makes a call cycle (" + String.join(" → ", chain)
+                    + "): every request would call itself again, forever",
                     "expected calls that end at a part without calls (a database, a dependency)");
         }
     }

@@ -322,7 +322,7 @@ final class ServerFeatureReader {
         }
         if (!(service instanceof DistributionSpec.LogNormal ln)) {
             if (service != null) {
-                ctx.problem(p, path + ".p99 needs a lognormal service, whose p99 is known; this service is "
+                ctx.problem(p, path + ".p99 needs a lognormal service, whose p99 is known, but this service is "
                         + service.getClass().getSimpleName().toLowerCase(Locale.ROOT),
                         "expected factor: N instead (the multiplier of service times), or a lognormal service with a p99");
             }

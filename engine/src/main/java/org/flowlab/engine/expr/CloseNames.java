@@ -1,4 +1,4 @@
-package org.flowlab.engine.expr.internal;
+package org.flowlab.engine.expr;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Finds the known names closest to a misspelt one, for "did you mean" hints. */
+/**
+ * Finds the known names closest to a misspelt one, for "did you mean" hints: the expression checker uses it for
+ * unknown names and functions, and so can anything that looks names up (parts, metrics, checkpoints).
+ */
 public final class CloseNames {
     private static final int MAX_SHOWN = 3;
     private static final int MAX_LISTED = 12;
@@ -53,7 +56,7 @@ public final class CloseNames {
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
