@@ -63,7 +63,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a scenario value before validation, e.g. users.rate=3.6/s, api.queue.capacity=10, "
-                    + "api.service.mean=800ms, seed=3. Repeatable.")
+                    + "api.service.mean=800ms, users.client.retry.jitter=full, db.store.unique_key=on, seed=3. Repeatable.")
     private List<String> sets = new ArrayList<>();
 
     @Option(names = "--series", paramLabel = "FILE",

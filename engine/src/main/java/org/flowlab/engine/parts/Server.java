@@ -58,6 +58,9 @@ public final class Server implements Part, Receiver, CallListener {
     private int answeredInQueue;
     private long gcStallUntil;
     private boolean exhausted;
+    private long lastRefusal;
+    /** A pool counts as recovered only after this long without refusing: one notice per episode, not per request. */
+    static final long CALM_NANOS = 1_000_000_000L;
 
     private final FlowCounter arrivals = new FlowCounter();
     private final FlowCounter admitted = new FlowCounter();
@@ -67,6 +70,7 @@ public final class Server implements Part, Receiver, CallListener {
     private final FlowCounter expired = new FlowCounter();
     private final FlowCounter completed = new FlowCounter();
     private final FlowCounter errors = new FlowCounter();
+    private final FlowCounter succeeded = new FlowCounter();
     private final TimeWeighted queueLevel;
     private final TimeWeighted busyLevel;
     private final TimeWeighted workerLevel;
@@ -160,6 +164,7 @@ public final class Server implements Part, Receiver, CallListener {
             return;
         }
         rejected.record(now);
+        lastRefusal = now;
         if (!exhausted) {
             exhausted = true;
             sim.notify(new Notice.PartEvent(now, id, "pool.exhausted",
@@ -171,7 +176,7 @@ public final class Server implements Part, Receiver, CallListener {
 
     private void admit(long now) {
         admitted.record(now);
-        if (exhausted) {
+        if (exhausted && now - lastRefusal >= CALM_NANOS) {
             exhausted = false;
             sim.notify(new Notice.PartEvent(now, id, "pool.recovered", "room again: admitting requests"));
         }
@@ -274,6 +279,7 @@ public final class Server implements Part, Receiver, CallListener {
         busy--;
         completed.record(now);
         if (outcome == Outcome.OK) {
+            succeeded.record(now);
             response.record(now - r.arrivedAt);
             if (store != null) {
                 store.write(r.key);
@@ -389,7 +395,7 @@ public final class Server implements Part, Receiver, CallListener {
     // ----------------------------------------------------------------- statistics
 
     private void resetStatistics(long now) {
-        for (FlowCounter c : new FlowCounter[] {arrivals, admitted, rejected, shed, dropped, expired, completed, errors}) {
+        for (FlowCounter c : new FlowCounter[] {arrivals, admitted, rejected, shed, dropped, expired, completed, errors, succeeded}) {
             c.reset(now);
         }
         queueLevel.reset(now);
@@ -420,8 +426,8 @@ public final class Server implements Part, Receiver, CallListener {
         m.register(p + "drop_rate", MetricKind.FLOW, "1/s", "admitted requests dropped per second", () -> dropped.rate(sim.now()));
         m.register(p + "completion_rate", MetricKind.FLOW, "1/s", "completions per second", () -> completed.rate(sim.now()));
         m.register(p + "error_rate", MetricKind.FLOW, "1/s", "5xx answers per second", () -> errors.rate(sim.now()));
-        m.register(p + "goodput", MetricKind.FLOW, "1/s", "successful answers per second",
-                () -> Math.max(0, completed.rate(sim.now()) - errors.rate(sim.now())));
+        // Counted at the source of truth: an outage's refusals are errors but not completions.
+        m.register(p + "goodput", MetricKind.FLOW, "1/s", "successful answers per second", () -> succeeded.rate(sim.now()));
         m.register(p + "arrivals", MetricKind.COUNTER, "", "arrivals", arrivals::count);
         m.register(p + "admitted", MetricKind.COUNTER, "", "admitted", admitted::count);
         m.register(p + "rejected", MetricKind.COUNTER, "", "refused at the door (429, shed, outage)", rejected::count);

@@ -15,11 +15,13 @@ final class Shedder {
     private final String partId;
     private SheddingConfig config;
     private boolean active;
+    private long lastOverload;
     // CoDel state (RFC 8289, simplified: no ECN, one queue).
     private long firstAboveTime;
     private boolean dropping;
     private long dropNext;
     private int dropCount;
+    private int lastCount;
 
     Shedder(Simulation sim, String partId, SheddingConfig config) {
         this.sim = sim;
@@ -68,7 +70,13 @@ final class Shedder {
                 case IN_FLIGHT -> inServer >= config.threshold();
                 case QUEUE_DELAY -> false;
             };
-            transition(overloaded, overloaded ? "shedding: " + describe() : "shedding off: load below " + describe());
+            if (overloaded) {
+                lastOverload = sim.now();
+                transition(true, "shedding: " + describe());
+            } else if (sim.now() - lastOverload >= Server.CALM_NANOS) {
+                // Hysteresis: one on/off pair per overload episode, not one per request at the threshold.
+                transition(false, "shedding off: load below " + describe() + " for a second");
+            }
         }
         return shed;
     }
@@ -96,7 +104,11 @@ final class Shedder {
         if (!dropping) {
             if (now >= firstAboveTime) {
                 dropping = true;
-                dropCount = 1;
+                // RFC 8289 §5.5: back in the drop state soon after leaving it, start from the drop rate that
+                // controlled the queue last time rather than from 1 (the Linux version).
+                int delta = dropCount - lastCount;
+                dropCount = delta > 1 && now - dropNext < 16 * interval ? delta : 1;
+                lastCount = dropCount;
                 dropNext = now + controlLaw(interval, dropCount);
                 transition(true, "CoDel: delay above " + config.target() + " for " + config.interval());
                 return true;

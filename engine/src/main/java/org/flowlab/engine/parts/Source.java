@@ -28,6 +28,8 @@ public final class Source implements Part, Responder, CallListener {
     private long nextId;
     private final Caller client;
     private final RandomStream mixStream;
+    /** Sampling traces draws from its own stream, so switching tracing on never changes the run it observes. */
+    private final RandomStream traceStream;
     private final int[] priorityClasses;
     private final double[] priorityCumulative;
     private TraceStore traces;
@@ -44,6 +46,7 @@ public final class Source implements Part, Responder, CallListener {
         this.profile = config.rate();
         this.stream = sim.random().stream(config.id() + ".arrivals");
         this.mixStream = sim.random().stream(config.id() + ".mix");
+        this.traceStream = sim.random().stream(config.id() + ".trace");
         this.client = config.client() == null ? null : new Caller(sim, config.id(), config.client(), receivers);
         int n = config.priorities().size();
         this.priorityClasses = new int[n];
@@ -112,7 +115,7 @@ public final class Source implements Part, Responder, CallListener {
         if (priorityClasses.length > 0) {
             r.priority = drawPriority();
         }
-        if (config.traceSampleRate() > 0 && traces != null && mixStream.nextDouble() < config.traceSampleRate()) {
+        if (config.traceSampleRate() > 0 && traces != null && traceStream.nextDouble() < config.traceSampleRate()) {
             r.trace = new Trace(r.key, now);
         }
         if (client != null) {

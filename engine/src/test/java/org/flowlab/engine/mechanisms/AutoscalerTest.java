@@ -17,7 +17,6 @@ import org.flowlab.engine.parts.AutoscalerConfig;
 import org.flowlab.engine.parts.Model;
 import org.flowlab.engine.parts.RateProfile;
 import org.flowlab.engine.parts.ScalingSignal;
-import org.flowlab.engine.parts.ServerConfig;
 import org.flowlab.engine.parts.SheddingConfig;
 import org.flowlab.engine.parts.SheddingPolicy;
 import org.flowlab.engine.time.SimDuration;
@@ -147,8 +146,7 @@ class AutoscalerTest {
     void shedAtWithoutSheddingOnTheTargetFailsTheBuildWithAHint() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Mech.model("no-shedding", 1,
                 Mech.poisson("users", 10, "api"),
-                new ServerConfig("api", 10, 0, org.flowlab.engine.parts.WhenFull.UNBOUNDED,
-                        org.flowlab.engine.parts.Discipline.FIFO, Mech.exp(0.1)),
+                Mech.server("api", 10, Mech.exp(0.1)),
                 scaler(60, 0.95)));
         report("shed_at without shedding: " + e.getMessage());
         assertTrue(e.getMessage().contains("'api' has no shedding configured"), e.getMessage());

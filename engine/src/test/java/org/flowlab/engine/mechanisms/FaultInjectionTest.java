@@ -51,6 +51,14 @@ class FaultInjectionTest {
         assertEquals(during, read(sim, "db.errors") - errors, "every request during the outage is a 5xx");
         assertEquals(completedAtStart, read(sim, "db.completed"), "nothing is served during the outage");
         assertTrue(completedAtStart - completed <= 20, "only work already inside finishes");
+        runTo(sim, 22);
+        // Two seconds after the outage the 5 s rate window still holds its refusals: they are errors, not
+        // completions, and must not be taken off the successful answers.
+        double goodput = read(sim, "db.goodput");
+        report(fmt("2 s after the outage: goodput %.1f/s, completions %.1f/s, errors %.1f/s, users ok %.1f/s", goodput,
+                read(sim, "db.completion_rate"), read(sim, "db.error_rate"), read(sim, "users.ok_rate")));
+        assertTrue(goodput > 30, () -> "successful answers are flowing again: " + goodput);
+        assertEquals(read(sim, "users.ok_rate"), goodput, 1e-9, "the server's goodput is the users' successes");
         runTo(sim, 30);
         assertTrue(read(sim, "users.ok") - ok > 900, "served again after the outage");
         assertEquals(List.of("outage: every request refused", "outage over"),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.flowlab.engine.des.Notice;
 import org.flowlab.engine.des.Simulation;
@@ -116,6 +117,41 @@ class LoadSheddingTest {
                 "without it the wait grows by about 13 s every 40 s");
         assertTrue(unbounded[2] > 100 * waits[2]);
         assertTransitionsAlternate(events);
+    }
+
+    /**
+     * RFC 8289 §5.5: entering the drop state again soon after leaving it (within 16 intervals of the last
+     * scheduled drop), CoDel starts from the drop count that controlled the queue last time, so its second drop
+     * comes after interval/√count rather than a full interval. Only the very first episode starts from 1.
+     */
+    @Test
+    void codelRemembersItsDropRateWhenItReentersTheDropState() {
+        SheddingConfig codel = new SheddingConfig(SheddingPolicy.QUEUE_DELAY, 0, SimDuration.ofMillis(5),
+                SimDuration.ofMillis(100), 0, true);
+        Model m = overloaded(codel, 1.5 * CAPACITY);
+        Simulation sim = m.simulation();
+        List<Notice.PartEvent> events = Mech.partEvents(sim);
+        runTo(sim, 120);
+        List<Long> drops = probe(m).dropTimes;
+        List<Long> entries = Mech.ofKind(events, "api", "shedding.on").stream().map(Notice.PartEvent::atNanos).toList();
+        long interval = Mech.nanos(0.1);
+        int quick = 0;
+        List<Double> firstGaps = new ArrayList<>();
+        for (long entry : entries) {
+            int i = drops.indexOf(entry);
+            assertTrue(i >= 0, "CoDel drops the head as it enters the drop state");
+            if (i + 1 < drops.size()) {
+                long gap = drops.get(i + 1) - entry;
+                firstGaps.add(gap / 1e6);
+                quick += gap < interval ? 1 : 0;
+            }
+        }
+        report(fmt("CoDel re-entries: %d episodes, %d with the second drop sooner than one interval; first gaps (ms) %s ...",
+                entries.size(), quick, firstGaps.subList(0, Math.min(8, firstGaps.size()))));
+        assertTrue(drops.get(drops.indexOf(entries.get(0)) + 1) - entries.get(0) >= interval, "the first episode starts at count 1");
+        assertTrue(entries.size() > 20);
+        assertTrue(quick >= entries.size() / 2, () -> "re-entries resume the remembered drop rate: " + firstGaps);
+        assertEquals((long) read(sim, "api.shed"), drops.size(), "every CoDel drop reaches the users as a drop");
     }
 
     /** shedding.on and shedding.off alternate, starting with on. */

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flowlab.engine.command.Command;
 import org.flowlab.engine.command.LoggedCommand;
-import org.flowlab.engine.des.Notice;
 import org.flowlab.engine.des.RunStatus;
 import org.flowlab.engine.des.Simulation;
 import org.flowlab.engine.parts.ArrivalKind;
@@ -174,7 +174,7 @@ class MechanismDeterminismTest {
                 idle.add(name + "=" + s.get(name));
             }
         }
-        report("determinism model: " + String.join(", ", java.util.Arrays.stream(positive).map(n -> n + "=" + s.get(n)).toList()));
+        report("determinism model: " + String.join(", ", Arrays.stream(positive).map(n -> n + "=" + s.get(n)).toList()));
         assertTrue(idle.isEmpty(), () -> "mechanisms that never acted: " + idle);
     }
 }

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.flowlab.engine.parts.FaultKind;
 import org.flowlab.engine.parts.Model;
 import org.flowlab.engine.parts.Outcome;
 import org.flowlab.engine.parts.RateProfile;
+import org.flowlab.engine.parts.SheddingConfig;
+import org.flowlab.engine.parts.SheddingPolicy;
+import org.flowlab.engine.parts.SourceConfig;
 import org.flowlab.engine.parts.Trace;
 import org.flowlab.engine.parts.call.CallPolicy;
 import org.flowlab.engine.resilience.retry.Backoff;
@@ -37,6 +41,27 @@ class TracingTest {
             Trace prev = kept.get(i - 1);
             Trace next = kept.get(i);
             assertTrue(end(prev) <= end(next), "newest last");
+        }
+    }
+
+    /** Tracing observes a run; switching it on must not change a single number of the run. */
+    @Test
+    void samplingTracesDoesNotChangeTheRun() {
+        Map<String, Double> plain = null;
+        for (double rate : new double[] {0, 0.3, 1}) {
+            Model m = Mech.model("observed", 37,
+                    Mech.poisson("users", 160, "api").withTracing(rate).withPriorities(List.of(
+                            new SourceConfig.PriorityShare(1, 1), new SourceConfig.PriorityShare(10, 1))),
+                    Mech.server("api", 10, Mech.exp(0.1), Features.with().shedding(
+                            new SheddingConfig(SheddingPolicy.PRIORITY, 10, null, null, 5, true)).build()));
+            runTo(m.simulation(), 60);
+            Map<String, Double> snapshot = m.simulation().snapshot().asMap();
+            if (plain == null) {
+                plain = snapshot;
+            } else {
+                assertEquals(plain, snapshot, "tracing at " + rate + " changed the run");
+                assertTrue(m.traces().total() > 0);
+            }
         }
     }
 

@@ -52,8 +52,9 @@ public final class AutoscalerReader implements PartReader {
             signal = ctx.choice(part.get("signal"), id + ".signal", ScalingSignal.class);
         }
         SimDuration period = ctx.duration(part, "period", id, SimDuration.ofSeconds(15));
-        if (period != null && period.nanos() < 10) {
-            ctx.problem(part.get("period"), id + ".period is " + period, "expected how often it acts, e.g. 15s");
+        if (period != null && period.nanos() < org.flowlab.engine.time.Ticks.PER_MILLI) {
+            ctx.problem(part.get("period"), id + ".period is " + CallPolicyReader.human(period) + ", too short to act on",
+                    "expected how often it looks and acts, at least 1ms, e.g. 15s");
         }
         double up = Double.NaN;
         double down = Double.NaN;

@@ -2,14 +2,12 @@ package org.flowlab.engine.scenario.read;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.flowlab.engine.parts.PartConfig;
-import org.flowlab.engine.parts.ServerConfig;
 import org.flowlab.engine.scenario.Problem;
 import org.flowlab.engine.time.SimDuration;
 import org.flowlab.engine.time.Ticks;
@@ -44,7 +42,7 @@ public final class ReadContext {
     }
 
     /** A part that calls another while it serves a request ({@code calls.to}); used to find call cycles. */
-    private record CallEdge(Node at, String path, String from, String to) {
+    record CallEdge(Node at, String path, String from, String to) {
     }
 
     public ReadContext(List<Problem> problems) {
@@ -388,64 +386,10 @@ public final class ReadContext {
 
     /** Reports references to unknown parts, to parts that cannot receive requests, call cycles; runs later checks. */
     void checkParts(Map<String, String> typeById, Map<String, PartConfig> configs) {
-        checkReferences(typeById, configs);
-        checkCycles();
+        PartLinks.checkReferences(this, references, typeById, configs);
+        PartLinks.checkCycles(this, calls);
         for (Consumer<Map<String, PartConfig>> check : afterParts) {
             check.accept(configs);
         }
-    }
-
-    private void checkReferences(Map<String, String> typeById, Map<String, PartConfig> configs) {
-        for (Reference r : references) {
-            String type = typeById.get(r.target());
-            if (UNKNOWN_TYPE.equals(type)) {
-                continue; // the part's own type problem says enough
-            }
-            if (type == null) {
-                problem(r.at(), r.path() + " names '" + r.target() + "', but no part has that id",
-                        Suggestions.didYouMean(r.target(), receivers)
-                                + "expected the id of a part that receives requests" + receiverList());
-            } else if (!receivers.contains(r.target())) {
-                problem(r.at(), r.path() + " names '" + r.target() + "', a " + type + ", which cannot receive requests",
-                        r.kind() == Target.SERVER ? "expected the id of a server, database or dependency" + receiverList()
-                                : "expected the id of a part that receives requests" + receiverList());
-            } else if (r.kind() == Target.SERVER && configs.containsKey(r.target())
-                    && !(configs.get(r.target()) instanceof ServerConfig)) {
-                List<String> servers = configs.values().stream().filter(ServerConfig.class::isInstance)
-                        .map(PartConfig::id).toList();
-                problem(r.at(), r.path() + " names '" + r.target() + "', a " + type + ", which has no workers to scale",
-                        "expected the id of a server, database or dependency"
-                                + (servers.isEmpty() ? "" : " (one of: " + String.join(", ", servers) + ")"));
-            }
-        }
-    }
-
-    /** A call cycle (a calls b calls a) would make every request call itself forever: one problem per cycle. */
-    private void checkCycles() {
-        Map<String, CallEdge> byFrom = new LinkedHashMap<>();
-        for (CallEdge e : calls) {
-            byFrom.putIfAbsent(e.from(), e);
-        }
-        java.util.Set<String> reported = new java.util.HashSet<>();
-        for (CallEdge start : calls) {
-            List<String> chain = new ArrayList<>();
-            String at = start.from();
-            while (at != null && !chain.contains(at)) {
-                chain.add(at);
-                CallEdge next = byFrom.get(at);
-                at = next == null ? null : next.to();
-            }
-            if (at == null || !at.equals(start.from()) || !reported.add(cycleKey(chain))) {
-                continue;
-            }
-            chain.add(start.from());
-            problem(start.at(), start.path() + " makes a call cycle (" + String.join(" → ", chain)
-                    + "): every request would call itself again, forever",
-                    "expected calls that end at a part without calls (a database, a dependency)");
-        }
-    }
-
-    private static String cycleKey(List<String> chain) {
-        return chain.stream().sorted().reduce("", (a, b) -> a + "," + b);
     }
 }
