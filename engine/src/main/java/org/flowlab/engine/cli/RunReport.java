@@ -174,7 +174,9 @@ final class RunReport {
     /** Part types without a dedicated section: their counters and latencies, by metric name. */
     private static void generic(ObjectNode n, String id, Snapshot snap) {
         for (MetricInfo info : snap.metrics()) {
-            if (info.part().equals(id) && (info.kind() == MetricKind.COUNTER || info.kind() == MetricKind.LATENCY)) {
+            // Every published number of the part at the end of the run: stocks and flows matter for stock_flow
+            // parts (the tub's level, the spill), counters and latencies for request-level ones.
+            if (info.part().equals(id)) {
                 put(n, info.name().substring(id.length() + 1).toLowerCase(Locale.ROOT), snap.value(info.name()));
             }
         }

@@ -33,6 +33,11 @@ public final class Source implements Part, Responder, CallListener {
     private final int[] priorityClasses;
     private final double[] priorityCumulative;
     private TraceStore traces;
+    /**
+     * Idempotency keys are namespaced by source, so two sources writing into one store never share keys:
+     * 16 bits from a stable hash of the source id above 47 bits of request id.
+     */
+    private final long keyBase;
 
     private final FlowCounter sent = new FlowCounter();
     private final FlowCounter ok = new FlowCounter();
@@ -46,6 +51,7 @@ public final class Source implements Part, Responder, CallListener {
         this.profile = config.rate();
         this.stream = sim.random().stream(config.id() + ".arrivals");
         this.mixStream = sim.random().stream(config.id() + ".mix");
+        this.keyBase = (stableHash(config.id()) & 0xFFFFL) << 47;
         this.traceStream = sim.random().stream(config.id() + ".trace");
         this.client = config.client() == null ? null : new Caller(sim, config.id(), config.client(), receivers);
         int n = config.priorities().size();
@@ -110,6 +116,7 @@ public final class Source implements Part, Responder, CallListener {
         long now = sim.now();
         sim.requestCreated();
         Request r = new Request(nextId++, now, this);
+        r.key = keyBase | r.id;
         sent.record(now);
         scheduleNextFrom(now);
         if (priorityClasses.length > 0) {
@@ -202,6 +209,15 @@ public final class Source implements Part, Responder, CallListener {
             traces.finished(t);
         }
         sim.requestFinished();
+    }
+
+    private static long stableHash(String s) {
+        long h = 0xCBF29CE484222325L;
+        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h ^= b & 0xFF;
+            h *= 0x100000001B3L;
+        }
+        return h ^ (h >>> 29);
     }
 
     public Caller client() {
