@@ -3,6 +3,7 @@ package org.flowlab.engine.scenario.read;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.flowlab.engine.expr.CloseNames;
 
 /** Finds the known word closest to a misspelt one, for "did you mean 'capacity'?" hints. */
 public final class Suggestions {
@@ -31,24 +32,8 @@ public final class Suggestions {
         return closest(word, candidates).map(s -> "did you mean '" + s + "'? ").orElse("");
     }
 
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    /** Edit distance, shared with the expression language's name hints (one implementation, one behaviour). */
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return CloseNames.distance(a, b);
     }
 }
