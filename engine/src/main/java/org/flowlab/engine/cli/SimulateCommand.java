@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowlab.engine.des.EventLog;
 import org.flowlab.engine.des.RunResult;
 import org.flowlab.engine.des.RunStatus;
 import org.flowlab.engine.parts.Model;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
                 "", "Exit codes: 0 finished (also when the run ended in stock overflow), 1 engine failure, 2 bad input."})
 final class SimulateCommand implements Callable<Integer> {
     private static final ObjectWriter JSON = writer();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter COMPACT = MAPPER.writer();
 
     private final CliEnvironment env;
 
@@ -70,6 +73,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Also write every stock, flow and gauge over time as CSV (at most 20,000 rows).")
     private Path series;
 
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "Write the structured event log (breaker trips, shedding on/off, scaler actions, pool "
+                    + "exhaustion, faults), one JSON object per line, to FILE (the newest 100,000 entries).")
+    private Path eventsFile;
+
     @Option(names = "--series-interval", paramLabel = "D", defaultValue = "1s",
             description = "Virtual time between series samples (default: ${DEFAULT-VALUE}); doubles when the rows run out.")
     private String seriesInterval;
@@ -93,6 +101,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SeriesCapture capture = series == null ? null : new SeriesCapture(model.simulation(), interval);
         EventCounts events = new EventCounts(model.simulation());
+        EventLog log = eventsFile == null ? null : new EventLog(100_000);
+        if (log != null) {
+            model.simulation().subscribeNotices(log);
+        }
         Instant start = env.clock().instant();
         RunResult result = model.run();
         double wall = Duration.between(start, env.clock().instant()).toNanos() / 1e9;
@@ -101,6 +113,9 @@ final class SimulateCommand implements Callable<Integer> {
         out.flush();
         if (capture != null) {
             writeSeries(capture, err);
+        }
+        if (log != null) {
+            writeEvents(log, err);
         }
         if (result.status() == RunStatus.OVERFLOW) {
             err.println("flowlab: " + result.message());
@@ -111,6 +126,32 @@ final class SimulateCommand implements Callable<Integer> {
         }
         err.flush();
         return ExitCodes.OK;
+    }
+
+    private void writeEvents(EventLog log, PrintWriter err) throws BadInput {
+        StringBuilder sb = new StringBuilder();
+        for (EventLog.Entry e : log.entries()) {
+            ObjectNode line = MAPPER.createObjectNode();
+            line.put("t_s", RunReport.round(e.atSeconds()));
+            line.put("part", e.part());
+            line.put("kind", e.kind());
+            line.put("detail", e.detail());
+            try {
+                sb.append(COMPACT.writeValueAsString(line)).append('\n');
+            } catch (IOException ex) {
+                throw new BadInput("--events: " + ex.getMessage());
+            }
+        }
+        try {
+            Path tmp = eventsFile.resolveSibling(eventsFile.getFileName() + ".tmp");
+            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, eventsFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            throw new BadInput("--events " + eventsFile + ": cannot write the file (" + ex.getMessage() + ")");
+        }
+        err.println("flowlab: wrote " + log.entries().size() + " events to " + eventsFile
+                + (log.total() > log.entries().size() ? " (" + log.total() + " in the run; the oldest were not kept)" : ""));
     }
 
     /** {@code --set} in order, then the dedicated options, which therefore win. */
