@@ -22,7 +22,8 @@ public final class Numbers {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "-∞";
         }
-        if (v == 0) {
+        // Sums of rates that should cancel leave floating-point dust (1.6e-13); people and golden files want 0.
+        if (Math.abs(v) < 1e-9) {
             return "0";
         }
         BigDecimal b = Math.abs(v) >= 1000 ? BigDecimal.valueOf(Math.round(v))

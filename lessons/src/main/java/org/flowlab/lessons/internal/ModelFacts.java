@@ -22,11 +22,13 @@ final class ModelFacts {
     private final List<String> metrics;
     private final Map<String, Parameter> parameters;
     private final Fields fields;
+    private final Scenario scenario;
 
-    private ModelFacts(List<String> metrics, Map<String, Parameter> parameters, Fields fields) {
+    private ModelFacts(List<String> metrics, Map<String, Parameter> parameters, Fields fields, Scenario scenario) {
         this.metrics = metrics;
         this.parameters = parameters;
         this.fields = fields;
+        this.scenario = scenario;
     }
 
     /** Builds the model; null (with a problem at {@code at}) when it cannot be built. */
@@ -34,7 +36,7 @@ final class ModelFacts {
         try {
             Model model = Model.build(scenario, StepRun.LIMITS);
             List<String> names = model.simulation().metrics().index().infos().stream().map(MetricInfo::name).toList();
-            return new ModelFacts(names, model.simulation().parameters(), fields);
+            return new ModelFacts(names, model.simulation().parameters(), fields, scenario);
         } catch (RuntimeException e) {
             fields.problem(at, "scenario: the model cannot be built: " + e.getMessage(),
                     "a scenario that flowlab simulate can run");
@@ -92,9 +94,14 @@ final class ModelFacts {
         return p;
     }
 
-    private static String tryValue(Parameter p, String value) {
+    /**
+     * Applies one value to a fresh throwaway model, so values checked earlier (another control's max) cannot
+     * leak into this check.
+     */
+    private String tryValue(Parameter p, String value) {
         try {
-            p.setter().apply(value);
+            Parameter fresh = Model.build(scenario, StepRun.LIMITS).simulation().parameters().get(p.path());
+            fresh.setter().apply(value);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage() == null ? "the value is not accepted" : e.getMessage();

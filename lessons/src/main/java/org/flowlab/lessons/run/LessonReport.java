@@ -83,7 +83,11 @@ public record LessonReport(Lesson lesson, String name, List<StepResult> steps, L
                 + ", " + plural(lesson.controls().size(), "control"));
         for (StepResult s : steps) {
             out.add("step " + s.step().number() + ": " + s.step().title() + " (run " + Numbers.duration(s.step().setup().duration().nanos()) + ")");
-            out.add("  default run: " + s.defaultRun().describe() + commands(s.defaultRun().commands()));
+            if (s.defaultRun() != null) {
+                out.add("  default run: " + s.defaultRun().describe() + commands(s.defaultRun().commands()));
+            } else {
+                out.add("  default run: not needed (nothing in this step reads it)");
+            }
             if (s.solutionRun() != null) {
                 out.add("  solution run: " + s.solutionRun().describe() + commands(s.solutionRun().commands()));
             }

@@ -33,11 +33,13 @@ class VerifyCommandTest {
     void theBundledCoursePasses() {
         Result r = run("lessons", "verify");
         assertEquals(0, r.code(), r::toString);
-        assertEquals(4, r.out().size(), r::toString);
+        int lessons = r.out().size() - 1;
+        assertTrue(lessons >= 15, "the bundled course has at least 15 lessons: " + r);
         assertTrue(r.out().get(0).startsWith("PASS bathtub: The bathtub"), r::toString);
         assertTrue(r.out().get(1).startsWith("PASS admission-control: "), r::toString);
         assertTrue(r.out().get(2).startsWith("PASS resource-ceilings: "), r::toString);
-        assertEquals("lessons: 3 passed, 0 failed", r.out().get(3));
+        assertTrue(r.out().subList(0, lessons).stream().allMatch(l -> l.startsWith("PASS ")), r::toString);
+        assertEquals("lessons: " + lessons + " passed, 0 failed", r.out().get(lessons));
         assertEquals("", r.err());
     }
 
