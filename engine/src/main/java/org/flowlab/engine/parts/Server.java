@@ -58,6 +58,7 @@ public final class Server implements Part, Receiver, CallListener {
     private int answeredInQueue;
     private long gcStallUntil;
     private boolean exhausted;
+    private boolean gcEnabled = true;
     private long lastRefusal;
     /** A pool counts as recovered only after this long without refusing: one notice per episode, not per request. */
     static final long CALM_NANOS = 1_000_000_000L;
@@ -99,7 +100,7 @@ public final class Server implements Part, Receiver, CallListener {
         this.store = features.store() == null ? null : new KeyStore(sim, id, features.store());
         this.shedder = features.shedding() == null ? null : new Shedder(sim, id, features.shedding());
         this.gc = features.gc() == null ? null : new GcPauses(sim, id, features.gc());
-        this.caller = features.call() == null ? null : new Caller(sim, id + ".call", features.call(), receivers);
+        this.caller = features.call() == null ? null : new Caller(sim, id + ".call", id + ".calls", features.call(), receivers);
         sim.onStatisticsReset(this::resetStatistics);
         sim.registerStock(id, () -> queue.size() + busy);
         registerMetrics(sim.metrics());
@@ -217,7 +218,7 @@ public final class Server implements Part, Receiver, CallListener {
         busyLevel.update(now, busy);
         waitCount++;
         waitSum += now - r.arrivedAt;
-        if (gc != null) {
+        if (gc != null && gcEnabled) {
             long pause = gc.onRequest();
             if (pause > 0 && now + pause > gcStallUntil) {
                 gcStallUntil = now + pause;
@@ -374,6 +375,10 @@ public final class Server implements Part, Receiver, CallListener {
     }
 
     private void registerParameters() {
+        if (gc != null) {
+            sim.registerParameter(new Parameter(id + ".gc", "on: a garbage-collected runtime with stop-the-world pauses; off: none",
+                    v -> gcEnabled = Quantities.bool(v)));
+        }
         sim.registerParameter(new Parameter(id + ".workers", "number of workers (the concurrency ceiling)",
                 v -> setWorkers((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Quantities.integer(v))))));
         sim.registerParameter(new Parameter(id + ".queue.capacity", "waiting places before arrivals are refused",

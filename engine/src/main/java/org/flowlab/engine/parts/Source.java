@@ -33,6 +33,8 @@ public final class Source implements Part, Responder, CallListener {
     private final int[] priorityClasses;
     private final double[] priorityCumulative;
     private TraceStore traces;
+    private double traceSampleRate;
+    private long traced;
     /**
      * Idempotency keys are namespaced by source, so two sources writing into one store never share keys:
      * 16 bits from a stable hash of the source id above 47 bits of request id.
@@ -53,7 +55,12 @@ public final class Source implements Part, Responder, CallListener {
         this.mixStream = sim.random().stream(config.id() + ".mix");
         this.keyBase = (stableHash(config.id()) & 0xFFFFL) << 47;
         this.traceStream = sim.random().stream(config.id() + ".trace");
-        this.client = config.client() == null ? null : new Caller(sim, config.id(), config.client(), receivers);
+        this.traceSampleRate = config.traceSampleRate();
+        sim.registerParameter(new Parameter(config.id() + ".tracing.sample_rate",
+                "share of requests traced end to end (0..1 or %); tracing changes no other number",
+                v -> traceSampleRate = Quantities.fraction(v)));
+
+        this.client = config.client() == null ? null : new Caller(sim, config.id(), config.id() + ".client", config.client(), receivers);
         int n = config.priorities().size();
         this.priorityClasses = new int[n];
         this.priorityCumulative = new double[n];
@@ -122,8 +129,9 @@ public final class Source implements Part, Responder, CallListener {
         if (priorityClasses.length > 0) {
             r.priority = drawPriority();
         }
-        if (config.traceSampleRate() > 0 && traces != null && traceStream.nextDouble() < config.traceSampleRate()) {
+        if (traceSampleRate > 0 && traces != null && traceStream.nextDouble() < traceSampleRate) {
             r.trace = new Trace(r.key, now);
+            traced++;
         }
         if (client != null) {
             client.call(r, this);
@@ -234,6 +242,8 @@ public final class Source implements Part, Responder, CallListener {
         m.register(p + "ok", MetricKind.COUNTER, "", "successful answers", () -> ok.count());
         m.register(p + "failed", MetricKind.COUNTER, "", "failed answers (429, 5xx, dropped)", () -> failed.count());
         m.register(p + "p99_s", MetricKind.LATENCY, "s", "99th percentile of successful response time", () -> latency.percentileSeconds(99));
+        m.register(p + "traced", MetricKind.COUNTER, "", "requests traced end to end", () -> traced);
+        m.register(p + "trace_sample_rate", MetricKind.GAUGE, "", "share of requests traced", () -> traceSampleRate);
     }
 
     public long sentCount() {

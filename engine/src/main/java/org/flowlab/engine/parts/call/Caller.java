@@ -15,7 +15,11 @@ import org.flowlab.engine.parts.Request;
 import org.flowlab.engine.parts.Responder;
 import org.flowlab.engine.parts.Trace;
 import org.flowlab.engine.random.RandomStream;
+import org.flowlab.engine.resilience.breaker.BreakerConfig;
 import org.flowlab.engine.resilience.breaker.CircuitBreaker;
+import org.flowlab.engine.resilience.retry.Backoff;
+import org.flowlab.engine.resilience.retry.BackoffKind;
+import org.flowlab.engine.resilience.retry.Jitter;
 import org.flowlab.engine.resilience.retry.AdaptiveThrottle;
 import org.flowlab.engine.resilience.retry.BackoffState;
 import org.flowlab.engine.resilience.retry.BrookerRetryBucket;
@@ -66,6 +70,15 @@ public final class Caller {
     private int inBackoff;
 
     public Caller(Simulation sim, String prefix, CallPolicy policy, Receivers receivers) {
+        this(sim, prefix, null, policy, receivers);
+    }
+
+    /**
+     * @param prefix     names its metrics and parameters ({@code users}, {@code api.call})
+     * @param filePrefix the same block's path in a scenario file ({@code users.client}, {@code api.calls}), also
+     *                   accepted for parameters; null when there is none
+     */
+    public Caller(Simulation sim, String prefix, String filePrefix, CallPolicy policy, Receivers receivers) {
         this.sim = sim;
         this.prefix = prefix;
         this.receivers = receivers;
@@ -79,7 +92,7 @@ public final class Caller {
             breakerTransitions = 0;
         });
         registerMetrics(sim.metrics());
-        registerParameters();
+        registerParameters(filePrefix);
     }
 
     private void configure(CallPolicy p) {
@@ -294,30 +307,62 @@ public final class Caller {
 
     // ----------------------------------------------------------------- live changes and read-outs
 
-    private void registerParameters() {
-        sim.registerParameter(new Parameter(prefix + ".timeout", "per-attempt timeout (0 = none; " + Quantities.DURATION_HINT + ")",
+    /**
+     * Live parameters, under the metric prefix ({@code users.timeout}) and, when it differs, also under the
+     * scenario file's path ({@code users.client.timeout}, {@code api.calls.timeout}), so a slider and a
+     * {@code --set} can use the same name.
+     */
+    private void registerParameters(String filePrefix) {
+        register(prefix);
+        if (filePrefix != null && !filePrefix.equals(prefix)) {
+            register(filePrefix);
+        }
+    }
+
+    private void register(String p) {
+        sim.registerParameter(new Parameter(p + ".timeout", "per-attempt timeout (0 = none; " + Quantities.DURATION_HINT + ")",
                 v -> {
                     double s = Quantities.durationSeconds(v);
                     policy = policy.withTimeout(s == 0 ? null : SimDuration.ofSeconds(s));
                 }));
-        sim.registerParameter(new Parameter(prefix + ".retry.max_attempts", "attempts per request, the first included (1 = no retries)",
-                v -> policy = policy.withRetry(new RetryPolicy(Math.toIntExact(Quantities.integer(v)),
-                        policy.retry().backoff(), policy.retry().retryOn()))));
-        sim.registerParameter(new Parameter(prefix + ".retry.jitter", "none, full, equal or decorrelated",
-                v -> policy = policy.withRetry(new RetryPolicy(policy.retry().maxAttempts(),
-                        policy.retry().backoff().withJitter(org.flowlab.engine.resilience.retry.Jitter.valueOf(
-                                v.trim().toUpperCase(Locale.ROOT))), policy.retry().retryOn()))));
-        sim.registerParameter(new Parameter(prefix + ".breaker", "circuit breaker on/off (uses its configured settings)",
+        sim.registerParameter(new Parameter(p + ".retry.max_attempts", "attempts per request, the first included (1 = no retries)",
+                v -> retry(Math.toIntExact(Quantities.integer(v)), policy.retry().backoff())));
+        sim.registerParameter(new Parameter(p + ".retry.jitter", "none, full, equal or decorrelated",
+                v -> retry(policy.retry().maxAttempts(), policy.retry().backoff().withJitter(choice(Jitter.class, v)))));
+        sim.registerParameter(new Parameter(p + ".retry.backoff.kind", "none, constant or exponential",
+                v -> retry(policy.retry().maxAttempts(), policy.retry().backoff().withKind(choice(BackoffKind.class, v)))));
+        sim.registerParameter(new Parameter(p + ".retry.backoff.base", "first backoff step (" + Quantities.DURATION_HINT + ")",
+                v -> retry(policy.retry().maxAttempts(),
+                        policy.retry().backoff().withBase(SimDuration.ofSeconds(Quantities.durationSeconds(v))))));
+        sim.registerParameter(new Parameter(p + ".retry.backoff.cap", "longest backoff (" + Quantities.DURATION_HINT + ")",
+                v -> retry(policy.retry().maxAttempts(),
+                        policy.retry().backoff().withCap(SimDuration.ofSeconds(Quantities.durationSeconds(v))))));
+        sim.registerParameter(new Parameter(p + ".breaker", "circuit breaker on/off (uses its configured settings)",
                 v -> {
                     boolean on = Quantities.bool(v);
                     if (on && breaker == null) {
-                        org.flowlab.engine.resilience.breaker.BreakerConfig cfg = policy.breaker() != null
-                                ? policy.breaker() : org.flowlab.engine.resilience.breaker.BreakerConfig.defaults();
+                        BreakerConfig cfg = policy.breaker() != null ? policy.breaker() : BreakerConfig.defaults();
                         setBreaker(cfg);
                     } else if (!on) {
                         breaker = null;
                     }
                 }));
+    }
+
+    private void retry(int maxAttempts, Backoff backoff) {
+        policy = policy.withRetry(new RetryPolicy(maxAttempts, backoff, policy.retry().retryOn()));
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String v) {
+        try {
+            return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder known = new StringBuilder();
+            for (E c : type.getEnumConstants()) {
+                known.append(known.isEmpty() ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+            }
+            throw new IllegalArgumentException("'" + v + "' is not one of " + known);
+        }
     }
 
     private void registerMetrics(MetricRegistry m) {
@@ -338,6 +383,9 @@ public final class Caller {
         m.register(p + "breaker_rejected", MetricKind.COUNTER, "", "attempts refused by an open breaker", breakerRejected::count);
         m.register(p + "breaker_transitions", MetricKind.COUNTER, "", "breaker state changes", () -> breakerTransitions);
         m.register(p + "breaker_state", MetricKind.GAUGE, "", "0 closed, 1 open, 2 half-open, -1 no breaker", this::breakerStateCode);
+        m.register(p + "timeout_s", MetricKind.GAUGE, "s", "the per-attempt timeout now (0 = none)",
+                () -> policy.timeout() == null ? 0 : policy.timeout().seconds());
+        m.register(p + "max_attempts", MetricKind.GAUGE, "", "attempts allowed per request now", () -> policy.retry().maxAttempts());
         m.register(p + "amplification", MetricKind.GAUGE, "", "attempts per logical request so far",
                 () -> calls.count() == 0 ? 0 : (double) attempts.count() / calls.count());
     }
