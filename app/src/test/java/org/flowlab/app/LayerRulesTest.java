@@ -39,4 +39,34 @@ class LayerRulesTest {
           .because(
               "lessons are content and scenario logic that must load and be checked without a"
                   + " display; only the app decides how a lesson is shown");
+
+  @ArchTest
+  static final ArchRule hostAndTopologyHaveNoJavaFx =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.flowlab.app.engine..", "org.flowlab.app.topology..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx..")
+          .because(
+              "the simulation thread and the layout of a model never touch the toolkit: the UI pulls"
+                  + " immutable frames, and no lock or JavaFX object is shared with the model");
+
+  @ArchTest
+  static final ArchRule viewModelsNeedNoScene =
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("Model")
+          .and()
+          .resideInAPackage("org.flowlab.app..")
+          .or()
+          .haveSimpleNameEndingWith("Control")
+          .and()
+          .resideInAPackage("org.flowlab.app.controls..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..", "io.fair_acc.chartfx..")
+          .because(
+              "view-models hold properties and logic only, so they are tested without a toolkit;"
+                  + " nodes, charts and windows belong to the thin views");
 }

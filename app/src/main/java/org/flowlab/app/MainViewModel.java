@@ -1,0 +1,513 @@
+package org.flowlab.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.flowlab.app.canvas.CanvasModel;
+import org.flowlab.app.canvas.Fmt;
+import org.flowlab.app.charts.ChartsModel;
+import org.flowlab.app.controls.ControlsModel;
+import org.flowlab.app.controls.InitialValues;
+import org.flowlab.app.engine.EngineHost;
+import org.flowlab.app.engine.Frame;
+import org.flowlab.app.engine.Speed;
+import org.flowlab.app.files.ScenarioFiles;
+import org.flowlab.app.files.ScenarioSource;
+import org.flowlab.app.files.ScenarioText;
+import org.flowlab.app.topology.Topology;
+import org.flowlab.app.topology.TopologyBuilder;
+import org.flowlab.engine.des.Notice;
+import org.flowlab.engine.des.RunStatus;
+import org.flowlab.engine.scenario.Examples;
+import org.flowlab.engine.scenario.Problem;
+import org.flowlab.engine.scenario.Scenario;
+import org.flowlab.engine.scenario.ScenarioException;
+import org.flowlab.engine.time.SimDuration;
+
+/**
+ * The lab's main view-model: which scenario is open and running, the run controls, the status strip, the banner
+ * and the error panel. Loading and building happen on a background executor; results come back on the UI executor.
+ * Testable without a toolkit: give it direct executors and a manual (unthreaded) host.
+ */
+public final class MainViewModel {
+  /** What the lab opens first: the bathtub if there is one, else the M/M/c/K example. */
+  static final List<String> FIRST_CHOICES = List.of("bathtub", "mmck-example");
+  static final SimDuration STEP = SimDuration.ofSeconds(1);
+
+  private final ScenarioFiles files;
+  private final Clock wall;
+  private final Executor background;
+  private final Executor ui;
+  private final boolean threaded;
+
+  private final ObservableList<Examples.Example> examples = FXCollections.observableArrayList();
+  private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+  private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>();
+  private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+  private final StringProperty problemsTitle = new SimpleStringProperty("");
+  private final BooleanProperty running = new SimpleBooleanProperty(false);
+  private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
+  private final StringProperty seedText = new SimpleStringProperty("");
+  private final StringProperty title = new SimpleStringProperty("");
+  private final StringProperty description = new SimpleStringProperty("");
+  private final StringProperty timeText = new SimpleStringProperty("t = 0:00.0");
+  private final StringProperty eventsText = new SimpleStringProperty("");
+  private final StringProperty frameText = new SimpleStringProperty("");
+  private final StringProperty lagText = new SimpleStringProperty("");
+  private final StringProperty lastEvent = new SimpleStringProperty("");
+  private final ObjectProperty<Double> frameShare = new SimpleObjectProperty<>(0.0);
+  private final ObjectProperty<Double> lagShare = new SimpleObjectProperty<>(0.0);
+
+  private long lastSequence = -1;
+  private double frameMillis;
+  private boolean endShown;
+  private long bannerUntil = Long.MAX_VALUE;
+
+  public MainViewModel(ScenarioFiles files, Clock wall, Executor background, Executor ui, boolean threaded) {
+    this.files = files;
+    this.wall = wall;
+    this.background = background;
+    this.ui = ui;
+    this.threaded = threaded;
+  }
+
+  // ----------------------------------------------------------------- properties
+
+  public ObservableList<Examples.Example> examples() {
+    return examples;
+  }
+
+  public ObjectProperty<Session> sessionProperty() {
+    return session;
+  }
+
+  public Session session() {
+    return session.get();
+  }
+
+  public ObjectProperty<Banner> bannerProperty() {
+    return banner;
+  }
+
+  public ObservableList<Problem> problems() {
+    return problems;
+  }
+
+  public StringProperty problemsTitleProperty() {
+    return problemsTitle;
+  }
+
+  public BooleanProperty runningProperty() {
+    return running;
+  }
+
+  public ObjectProperty<Speed> speedProperty() {
+    return speed;
+  }
+
+  public StringProperty seedTextProperty() {
+    return seedText;
+  }
+
+  public StringProperty titleProperty() {
+    return title;
+  }
+
+  public StringProperty descriptionProperty() {
+    return description;
+  }
+
+  public StringProperty timeTextProperty() {
+    return timeText;
+  }
+
+  public StringProperty eventsTextProperty() {
+    return eventsText;
+  }
+
+  public StringProperty frameTextProperty() {
+    return frameText;
+  }
+
+  public StringProperty lagTextProperty() {
+    return lagText;
+  }
+
+  public StringProperty lastEventProperty() {
+    return lastEvent;
+  }
+
+  /** The frame time as a share of a 60 Hz frame (the lab's own stock of work per frame), 0..1. */
+  public ObjectProperty<Double> frameShareProperty() {
+    return frameShare;
+  }
+
+  /** The engine's backlog as a share of the most it may owe before it is forgiven (1 s), 0..1. */
+  public ObjectProperty<Double> lagShareProperty() {
+    return lagShare;
+  }
+
+  // ----------------------------------------------------------------- opening scenarios
+
+  /** Lists the bundled examples and opens the first one to show (already running). */
+  public void start() {
+    listExamples(true);
+  }
+
+  /** Lists the bundled examples for the navigator; with {@code openFirst}, opens the one to show first. */
+  public void listExamples(boolean openFirst) {
+    background.execute(() -> {
+      List<Examples.Example> list = files.loader().examples().list();
+      ui.execute(() -> {
+        examples.setAll(list);
+        if (openFirst) {
+          firstExample(list).ifPresent(this::openExample);
+        }
+      });
+    });
+  }
+
+  /** The bathtub if bundled, else the M/M/c/K example, else the first example. */
+  static java.util.Optional<String> firstExample(List<Examples.Example> list) {
+    for (String n : FIRST_CHOICES) {
+      if (list.stream().anyMatch(e -> e.name().equals(n))) {
+        return java.util.Optional.of(n);
+      }
+    }
+    return list.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(list.get(0).name());
+  }
+
+  public void openExample(String name) {
+    Speed sp = speed.get();
+    background.execute(() -> {
+      try {
+        ScenarioFiles.Loaded loaded = files.example(name);
+        build(loaded.scenario(), loaded.source(), true, sp);
+      } catch (ScenarioException e) {
+        ui.execute(() -> showProblems("Example " + name + " could not be opened", e.problems()));
+      }
+    });
+  }
+
+  /** Opens a file; a bad file shows the error panel and the open scenario keeps running. */
+  public void openFile(Path file) {
+    Speed sp = speed.get();
+    background.execute(() -> {
+      try {
+        ScenarioFiles.Loaded loaded = files.open(file);
+        build(loaded.scenario(), loaded.source(), true, sp);
+      } catch (ScenarioException e) {
+        ui.execute(() -> showProblems(file.getFileName() + " could not be opened", e.problems()));
+      }
+    });
+  }
+
+  /** Builds the same scenario again with the seed in the seed field (or its own): a fresh run. */
+  public void reset() {
+    Session s = session.get();
+    if (s == null) {
+      return;
+    }
+    Long seed = parseSeed(seedText.get());
+    if (seed == null) {
+      showBanner(Banner.Level.WARNING, "The seed must be a whole number, such as 7. Reset uses the scenario's seed.");
+      seed = s.host().scenario().seed();
+    }
+    Scenario again = s.host().scenario().withSeed(seed);
+    boolean wasRunning = running.get() || s.host().latest().running();
+    Speed sp = speed.get();
+    background.execute(() -> build(again, s.source(), wasRunning, sp));
+  }
+
+  /** Runs on the background executor: touches no property, hands the result to the UI executor. */
+  private void build(Scenario scenario, ScenarioSource source, boolean play, Speed sp) {
+    EngineHost host = null;
+    Session next;
+    try {
+      host = new EngineHost(scenario, wall);
+      Topology topology = TopologyBuilder.of(scenario);
+      Frame first = host.latest();
+      ChartsModel charts = new ChartsModel(topology, first.snapshot().metrics());
+      CanvasModel canvas = new CanvasModel(topology, first);
+      EngineHost h = host;
+      ControlsModel controls = new ControlsModel(host.parameters(), InitialValues.of(scenario), command -> {
+        boolean accepted = h.submit(command);
+        if (!accepted) {
+          ui.execute(this::refused);
+        }
+        return accepted;
+      });
+      next = new Session(source, host, topology, canvas, charts, controls);
+    } catch (RuntimeException e) {
+      if (host != null) {
+        host.close();
+      }
+      String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      ui.execute(() -> showBanner(Banner.Level.ERROR, "The model of " + source.shortName() + " could not be built: " + what));
+      return;
+    }
+    host.setSpeed(sp);
+    if (play) {
+      host.play();
+    }
+    if (threaded) {
+      host.start();
+    }
+    ui.execute(() -> install(next));
+  }
+
+  private void install(Session next) {
+    Session old = session.get();
+    if (old != null) {
+      old.host().close();
+    }
+    session.set(next);
+    problems.clear();
+    problemsTitle.set("");
+    Scenario s = next.host().scenario();
+    title.set(s.name());
+    String d = firstLine(s.description());
+    if (d.isEmpty() && next.source().isExample()) {
+      d = examples.stream().filter(e -> e.name().equals(next.source().shortName())).map(Examples.Example::description)
+          .findFirst().orElse("");
+    }
+    description.set(d);
+    seedText.set(Long.toString(s.seed()));
+    lastSequence = -1;
+    endShown = false;
+    lastEvent.set("");
+    if (banner.get() != null && banner.get().level() != Banner.Level.INFO) {
+      banner.set(null);
+    }
+    tick(0);
+  }
+
+  // ----------------------------------------------------------------- run controls
+
+  public void togglePlay() {
+    if (running.get()) {
+      pause();
+    } else {
+      play();
+    }
+  }
+
+  public void play() {
+    Session s = session.get();
+    if (s != null) {
+      Frame f = s.host().latest();
+      if (f.finished()) {
+        showBanner(Banner.Level.INFO, "The run has reached its end (" + Fmt.seconds(f.endNanos() / 1e9)
+            + " of virtual time). Press R to run it again.");
+        return;
+      }
+      s.host().play();
+      running.set(true);
+    }
+  }
+
+  public void pause() {
+    Session s = session.get();
+    if (s != null) {
+      s.host().pause();
+      running.set(false);
+    }
+  }
+
+  /** Pauses and advances one second of virtual time. */
+  public void step() {
+    Session s = session.get();
+    if (s != null) {
+      s.host().step(STEP);
+      running.set(false);
+    }
+  }
+
+  public void setSpeed(Speed sp) {
+    speed.set(sp);
+    Session s = session.get();
+    if (s != null) {
+      s.host().setSpeed(sp);
+    }
+  }
+
+  static Long parseSeed(String text) {
+    try {
+      return text == null ? null : Long.parseLong(text.strip().replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  // ----------------------------------------------------------------- saving
+
+  /**
+   * Saves the open scenario to {@code file}: its text with the seed and the live changes folded in, written
+   * atomically. Runs on the background executor; the result is reported in the banner.
+   */
+  public void save(Path file) {
+    Session s = session.get();
+    if (s == null) {
+      return;
+    }
+    Frame f = s.host().latest();
+    Map<String, String> changes = f.applied();
+    long seed = s.host().scenario().seed();
+    background.execute(() -> {
+      try {
+        String text = composeSave(s.source(), seed, changes, file);
+        ScenarioFiles.saveAtomically(file, text);
+        ui.execute(() -> showBanner(Banner.Level.INFO, "Saved " + file.getFileName() + "."));
+      } catch (java.io.IOException | RuntimeException e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        ui.execute(() -> showBanner(Banner.Level.ERROR, "Could not save " + file.getFileName() + ": " + what));
+      }
+    });
+  }
+
+  String composeSave(ScenarioSource source, long seed, Map<String, String> changes, Path file) {
+    ScenarioText.Folded folded = ScenarioText.fold(source.text(), file.toString(), seed, changes);
+    try {
+      files.loader().parse(folded.text(), file.toString());
+      return folded.text();
+    } catch (ScenarioException e) {
+      // Folding made it invalid (a value the file writes differently): keep the original, list the changes.
+      List<String> all = new ArrayList<>();
+      changes.forEach((k, v) -> all.add(k + "=" + v));
+      return header(all) + source.text();
+    }
+  }
+
+  private static String header(List<String> changes) {
+    if (changes.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("# Saved by Flowlab. Live changes (apply with --set PATH=VALUE):\n");
+    changes.forEach(c -> sb.append("#   --set ").append(c).append('\n'));
+    return sb.toString();
+  }
+
+  // ----------------------------------------------------------------- per frame
+
+  /**
+   * Called once per UI frame: takes the latest frame of the engine (if new), updates the status strip, the charts'
+   * series and the canvas model, and turns notices into messages. Returns the frame (or null without a session).
+   */
+  public Frame tick(long nowNanos) {
+    Session s = session.get();
+    if (s == null) {
+      return null;
+    }
+    Frame f = s.host().latest();
+    for (Notice n : s.host().drainNotices()) {
+      notice(s, n);
+    }
+    if (bannerUntil != Long.MAX_VALUE && nowNanos > bannerUntil) {
+      banner.set(null);
+      bannerUntil = Long.MAX_VALUE;
+    }
+    s.controls().sync(f, nowNanos);
+    if (f.sequence() == lastSequence) {
+      return f;
+    }
+    lastSequence = f.sequence();
+    s.charts().record(f);
+    running.set(f.running());
+    timeText.set("t = " + Fmt.clock(f.timeSeconds()));
+    eventsText.set(Fmt.number(f.eventsPerSecond()) + " events/s");
+    double lagMs = f.lagWallNanos() / 1e6;
+    lagText.set("lag " + (lagMs < 1 ? "0" : Fmt.number(lagMs)) + " ms");
+    lagShare.set(Math.min(1, f.lagWallNanos() / 1e9));
+    if (f.terminal() != null && !endShown) {
+      endShown = true;
+      String why = f.terminal().status() == RunStatus.OVERFLOW ? "The run stopped: " : "The simulation stopped: ";
+      showBanner(Banner.Level.ERROR, why + f.terminal().message());
+    } else if (f.finished() && !endShown) {
+      endShown = true;
+      showBanner(Banner.Level.INFO, "The run reached its end at " + Fmt.seconds(f.endNanos() / 1e9)
+          + " of virtual time. Press R to run it again.");
+    }
+    return f;
+  }
+
+  /** The view reports how long a frame took (work + paint), in nanoseconds. */
+  public void reportFrameTime(long nanos) {
+    double ms = nanos / 1e6;
+    frameMillis = frameMillis == 0 ? ms : 0.9 * frameMillis + 0.1 * ms;
+    frameText.set("frame " + String.format(Locale.ROOT, "%.1f", frameMillis) + " ms");
+    frameShare.set(Math.min(1, frameMillis / 16.7));
+  }
+
+  private void notice(Session s, Notice n) {
+    switch (n) {
+      case Notice.CommandRejected r -> {
+        s.controls().rejected(r.command().path(), r.reason());
+        showBanner(Banner.Level.WARNING, "Not applied: " + r.command().path() + ": " + r.reason());
+      }
+      case Notice.PartEvent p -> lastEvent.set(Fmt.clock(p.atNanos() / 1e9) + "  " + p.part() + ": " + p.detail());
+      case Notice.CommandApplied a -> lastEvent.set(Fmt.clock(a.atNanos() / 1e9) + "  set " + a.entry().command().path()
+          + " = " + valueOf(a));
+      case Notice.RunEnded e -> {}
+    }
+  }
+
+  private static String valueOf(Notice.CommandApplied a) {
+    return switch (a.entry().command()) {
+      case org.flowlab.engine.command.Command.SetParameter sp -> sp.value();
+      case org.flowlab.engine.command.Command.Toggle t -> t.on() ? "on" : "off";
+    };
+  }
+
+  public void showBanner(Banner.Level level, String text) {
+    banner.set(new Banner(level, text));
+    bannerUntil = Long.MAX_VALUE;
+  }
+
+  public void dismissBanner() {
+    banner.set(null);
+  }
+
+  public void dismissProblems() {
+    problems.clear();
+    problemsTitle.set("");
+  }
+
+  private void showProblems(String heading, List<Problem> list) {
+    problemsTitle.set(heading);
+    problems.setAll(list);
+  }
+
+  /** A submit the engine refused (its inbox was full). */
+  public void refused() {
+    showBanner(Banner.Level.WARNING, "The engine is busy and did not take that change; try again in a moment.");
+  }
+
+  /** Stops the running host (window closing). */
+  public void shutdown() {
+    Session s = session.get();
+    if (s != null) {
+      s.host().close();
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
+  }
+}

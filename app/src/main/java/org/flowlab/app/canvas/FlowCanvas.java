@@ -1,0 +1,120 @@
+package org.flowlab.app.canvas;
+
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+
+/**
+ * The live picture of the model: a resizable canvas painted from a {@link CanvasModel} once per frame. Pointing at
+ * an element shows its info card; with keyboard focus, ↑ and ↓ walk through the elements and show theirs.
+ */
+public final class FlowCanvas extends Region {
+  private final Canvas canvas = new Canvas();
+  private final Pane probes = new Pane();
+  private final Palette palette;
+  private CanvasModel model;
+
+  public FlowCanvas() {
+    getStyleClass().add("fl-canvas");
+    setFocusTraversable(true);
+    setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+    setAccessibleText("Model canvas. Use the up and down arrow keys to go through its parts.");
+    probes.setManaged(false);
+    probes.setVisible(false);
+    getChildren().addAll(canvas, probes);
+    palette = new Palette(probes);
+    setOnMouseMoved(e -> {
+      if (model != null) {
+        model.hover(e.getX(), e.getY());
+        repaint();
+      }
+    });
+    setOnMouseExited(e -> {
+      if (model != null) {
+        model.clearHover();
+        repaint();
+      }
+    });
+    setOnMousePressed(e -> requestFocus());
+    // The ring and the info card follow keyboard focus only (focusVisible), not a click.
+    focusVisibleProperty().addListener((obs, was, now) -> {
+      if (model != null) {
+        model.setFocusVisible(now);
+        repaint();
+      }
+    });
+    addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+      if (model == null) {
+        return;
+      }
+      if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+        model.setFocusVisible(true);
+        model.focusNext(e.getCode() == KeyCode.DOWN ? 1 : -1);
+        setAccessibleHelp(model.focused() == null ? null : model.focused().title());
+        repaint();
+        e.consume();
+      }
+    });
+  }
+
+  public Palette palette() {
+    return palette;
+  }
+
+  public CanvasModel model() {
+    return model;
+  }
+
+  public void setModel(CanvasModel model) {
+    this.model = model;
+    repaint();
+  }
+
+  /** Reads the theme's tokens again (after a theme or font change) and repaints. */
+  public void restyle() {
+    palette.refresh();
+    repaint();
+  }
+
+  public void repaint() {
+    if (model == null) {
+      canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+      return;
+    }
+    FlowPainter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model, palette);
+  }
+
+  @Override
+  protected void layoutChildren() {
+    double w = snapSizeX(getWidth());
+    double h = snapSizeY(getHeight());
+    if (canvas.getWidth() != w || canvas.getHeight() != h) {
+      canvas.setWidth(w);
+      canvas.setHeight(h);
+      repaint();
+    }
+  }
+
+  @Override
+  protected double computePrefWidth(double height) {
+    return 600;
+  }
+
+  @Override
+  protected double computePrefHeight(double width) {
+    return 360;
+  }
+
+  @Override
+  protected double computeMinWidth(double height) {
+    return 200;
+  }
+
+  @Override
+  protected double computeMinHeight(double width) {
+    return 160;
+  }
+}

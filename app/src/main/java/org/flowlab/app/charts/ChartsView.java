@@ -1,0 +1,209 @@
+package org.flowlab.app.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The chart row under the canvas: one chartfx {@link XYChart} per {@link ChartSpec}, each with a title and a legend
+ * of its own (large, themed labels). Datasets are refilled from the bounded series at most ten times a second.
+ */
+public final class ChartsView extends HBox {
+  private static final long REFRESH_NANOS = 100_000_000;
+  /** Tick labels as the canvas writes numbers: 0, 2.5, 1.2k. */
+  private static final javafx.util.StringConverter<Number> NUMBERS = new javafx.util.StringConverter<>() {
+    @Override
+    public String toString(Number n) {
+      return tick(n.doubleValue());
+    }
+
+    @Override
+    public Number fromString(String s) {
+      return Double.valueOf(s);
+    }
+  };
+
+  private final List<Bound> bound = new ArrayList<>();
+  private ChartsModel model;
+  private long lastRefresh;
+  private boolean refreshed;
+
+  private record Bound(SeriesSpec spec, DoubleDataSet data, Axes axes) {}
+
+  /** The axes of one chart; their ranges are set here from the data, not auto-ranged, so they never lag or jitter. */
+  private record Axes(DefaultNumericAxis x, DefaultNumericAxis y) {}
+
+  public ChartsView() {
+    getStyleClass().add("fl-charts");
+  }
+
+  public void setModel(ChartsModel model) {
+    this.model = model;
+    bound.clear();
+    getChildren().clear();
+    for (ChartSpec spec : model.charts()) {
+      getChildren().add(card(spec));
+    }
+    refreshed = false;
+  }
+
+  private VBox card(ChartSpec spec) {
+    Label title = new Label(spec.title());
+    title.getStyleClass().add("fl-chart-title");
+    Label unit = new Label(spec.unit());
+    unit.getStyleClass().add("fl-chart-unit");
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox head = new HBox(title, grow, unit);
+    head.setAlignment(Pos.BASELINE_LEFT);
+
+    DefaultNumericAxis x = new DefaultNumericAxis();
+    DefaultNumericAxis y = new DefaultNumericAxis();
+    x.setAutoRanging(false);
+    y.setAutoRanging(false);
+    x.setMinorTickCount(0);
+    y.setMinorTickCount(0);
+    x.set(0, 10);
+    y.set(0, 1);
+    x.setMaxMajorTickLabelCount(7);
+    x.setTickLabelFormatter(NUMBERS);
+    y.setTickLabelFormatter(NUMBERS);
+    y.setMaxMajorTickLabelCount(5);
+    Axes axes = new Axes(x, y);
+    XYChart chart = new XYChart(x, y);
+    chart.getStyleClass().add("fl-chart");
+    chart.setLegendVisible(false);
+    chart.setAnimated(false);
+    chart.setToolBarPinned(false);
+    chart.getPlugins().clear();
+    ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    renderer.setErrorStyle(ErrorStyle.NONE);
+    renderer.setDrawMarker(false);
+    renderer.setPolyLineStyle(LineStyle.NORMAL);
+    renderer.setPointReduction(true);
+    chart.getRenderers().setAll(renderer);
+    chart.setMinHeight(80);
+    chart.setPrefHeight(160);
+    VBox.setVgrow(chart, Priority.ALWAYS);
+
+    FlowPane legend = new FlowPane();
+    legend.getStyleClass().add("fl-legend");
+    for (SeriesSpec s : spec.series()) {
+      DoubleDataSet data = new DoubleDataSet(s.label(), ChartsModel.POINTS);
+      data.addStyleClasses("fl-c-" + s.tone());
+      if (s.line() == SeriesSpec.Line.DASHED) {
+        data.setStyle("-fx-line-dash-array: 10 6;");
+      } else if (s.line() == SeriesSpec.Line.DOTTED) {
+        data.setStyle("-fx-line-dash-array: 2 5;");
+      }
+      renderer.getDatasets().add(data);
+      bound.add(new Bound(s, data, axes));
+      Region swatch = new Region();
+      swatch.getStyleClass().addAll("fl-legend-swatch", "fl-c-" + s.tone(), s.line().name().toLowerCase(java.util.Locale.ROOT));
+      Label l = new Label(s.label(), swatch);
+      l.getStyleClass().add("fl-legend-item");
+      legend.getChildren().add(l);
+    }
+    VBox card = new VBox(head, chart, legend);
+    card.getStyleClass().add("fl-chart-card");
+    card.setAccessibleText(spec.title());
+    HBox.setHgrow(card, Priority.ALWAYS);
+    card.setMinWidth(120);
+    card.setPrefWidth(300);
+    return card;
+  }
+
+  /**
+   * Copies the series into the charts, at most ten times a second (or at once with {@code force}). chartfx holds
+   * a read lock on its datasets from the layout of a pulse until the end of that pulse (or until the next pulse
+   * when a layout happened outside one, as a snapshot does); a dataset still locked is refilled next time instead
+   * of waiting for a lock the FX thread itself holds.
+   */
+  public void refresh(long nowNanos, boolean force) {
+    if (model == null || (!force && refreshed && nowNanos - lastRefresh < REFRESH_NANOS)) {
+      return;
+    }
+    boolean all = true;
+    java.util.Map<Axes, double[]> ranges = new java.util.LinkedHashMap<>();
+    for (Bound b : bound) {
+      RingSeries s = model.series(b.spec());
+      double[] r = ranges.computeIfAbsent(b.axes(), k -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0});
+      for (int i = 0; i < s.size(); i++) {
+        r[0] = Math.min(r[0], s.x(i));
+        r[1] = Math.max(r[1], s.x(i));
+        r[2] = Math.min(r[2], s.y(i));
+        r[3] = Math.max(r[3], s.y(i));
+      }
+      if (b.data().lock() instanceof io.fair_acc.dataset.locks.DefaultDataSetLock<?> lock && lock.getReaderCount() > 0) {
+        all = false;
+        continue;
+      }
+      int n = s.size();
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      s.copyX(xs);
+      s.copyY(ys);
+      b.data().set(xs, ys, n, false);
+    }
+    ranges.forEach((axes, r) -> {
+      if (r[0] > r[1]) {
+        return;
+      }
+      double x0 = r[0] < 1 ? 0 : r[0];
+      double x1 = Math.max(r[1], x0 + 10);
+      axes.x().set(x0, x1 + (x1 - x0) * 0.05); // a little room so the last tick label is not cut
+      axes.y().set(Math.min(0, r[2]), r[3] > 1e-9 ? niceCeil(r[3] * 1.08) : 1);
+    });
+    if (all) {
+      lastRefresh = nowNanos;
+      refreshed = true;
+    }
+  }
+
+  /** A tick label: 0, 0.025, 2.5, 750, 1.5k. */
+  static String tick(double v) {
+    double a = Math.abs(v);
+    if (a < 1e-12) {
+      return "0";
+    }
+    if (a >= 1e4) {
+      return org.flowlab.app.canvas.Fmt.number(v);
+    }
+    if (a >= 100) {
+      return String.format(java.util.Locale.ROOT, "%.0f", v);
+    }
+    String s = String.format(java.util.Locale.ROOT, "%.3g", v);
+    return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+  }
+
+  /** 1, 2, 2.5, 5 × a power of ten at or above v (so the top tick is a round number). */
+  static double niceCeil(double v) {
+    if (!(v > 0)) {
+      return 1;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(v)));
+    for (double m : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+      if (m * p >= v * (1 - 1e-12)) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
+  /** The data shown for a series (for tests). */
+  public DoubleDataSet dataSet(String label) {
+    return bound.stream().filter(b -> b.spec().label().equals(label)).map(Bound::data).findFirst().orElse(null);
+  }
+}

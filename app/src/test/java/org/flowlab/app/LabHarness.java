@@ -1,0 +1,156 @@
+package org.flowlab.app;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.flowlab.app.files.ScenarioFiles;
+import org.flowlab.engine.scenario.Examples;
+import org.flowlab.engine.scenario.ScenarioLoader;
+import org.flowlab.engine.time.SimDuration;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Opens the real lab window headless with everything deterministic: loading and building run inline, the
+ * engine host has no thread (the test advances virtual time), the wall clock is a {@link MutableClock}.
+ */
+final class LabHarness {
+  static final Path SCREENSHOTS = Path.of(System.getProperty("flowlab.screenshots.dir",
+      Path.of(System.getProperty("project.build.directory", "target"), "screenshots").toString()));
+
+  final MutableClock clock = new MutableClock();
+  final FlowlabApp.Lab lab;
+  private long pulse = 1_000_000_000L;
+
+  private LabHarness(FlowlabApp.Lab lab) {
+    this.lab = lab;
+  }
+
+  static List<String> exampleNames() {
+    return Examples.bundled().names();
+  }
+
+  /** The first of {@code names} that is bundled (colleagues add examples; the tests never assume one exists). */
+  static String firstBundled(String... names) {
+    List<String> all = exampleNames();
+    for (String n : names) {
+      if (all.contains(n)) {
+        return n;
+      }
+    }
+    return all.get(0);
+  }
+
+  static LabHarness open(Stage stage, Theme theme) {
+    MutableClock clock = new MutableClock();
+    return fx(() -> {
+      MainViewModel vm = new MainViewModel(new ScenarioFiles(new ScenarioLoader()), clock, Runnable::run, Runnable::run,
+          false);
+      FlowlabApp.Lab lab = FlowlabApp.createLab(theme, vm);
+      stage.setScene(lab.scene());
+      stage.setTitle(FlowlabApp.TITLE);
+      stage.show();
+      vm.listExamples(false);
+      LabHarness h = new LabHarness(lab);
+      return h;
+    });
+  }
+
+  MainViewModel model() {
+    return lab.model();
+  }
+
+  MainView view() {
+    return lab.view();
+  }
+
+  /** Opens a bundled example (inline) and shows its first frame. */
+  void openExample(String name) {
+    fx(() -> {
+      model().openExample(name);
+      return null;
+    });
+    frames(2, 0.016);
+  }
+
+  /** Runs {@code seconds} of virtual time in this thread (the host has none), then shows a few frames. */
+  void run(double seconds) {
+    model().session().host().runFor(SimDuration.ofSeconds(seconds));
+    frames(3, 0.016);
+  }
+
+  /** Lets the UI take {@code n} frames, {@code wallSeconds} apart (animation, charts, status). */
+  void frames(int n, double wallSeconds) {
+    fx(() -> {
+      for (int i = 0; i < n; i++) {
+        pulse += (long) (wallSeconds * 1e9);
+        view().pulse(pulse);
+      }
+      return null;
+    });
+    settle();
+    fx(() -> {
+      view().charts().refresh(pulse, true);
+      return null;
+    });
+  }
+
+  /** Renders the scene to {@code target/screenshots/NAME.png} and returns the image. */
+  BufferedImage screenshot(String name) throws IOException {
+    settle();
+    fx(() -> {
+      view().charts().refresh(pulse, true);
+      return null;
+    });
+    settle(); // chartfx ranges its axes in a pulse, before layout
+    WritableImage image = fx(() -> {
+      lab.scene().getRoot().applyCss();
+      lab.scene().getRoot().layout();
+      return lab.scene().snapshot(null);
+    });
+    BufferedImage png = toBufferedImage(image);
+    Files.createDirectories(SCREENSHOTS);
+    if (!ImageIO.write(png, "png", SCREENSHOTS.resolve(name + ".png").toFile())) {
+      throw new IOException("no PNG writer");
+    }
+    return png;
+  }
+
+  /** Lets real pulses run, so chartfx releases the dataset locks it takes during a layout. */
+  static void settle() {
+    for (int i = 0; i < 3; i++) {
+      WaitForAsyncUtils.sleep(40, java.util.concurrent.TimeUnit.MILLISECONDS);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
+  static <T> T fx(Callable<T> c) {
+    try {
+      return WaitForAsyncUtils.asyncFx(c).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  static BufferedImage toBufferedImage(WritableImage image) {
+    int width = (int) image.getWidth();
+    int height = (int) image.getHeight();
+    PixelReader pixels = image.getPixelReader();
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        out.setRGB(x, y, pixels.getArgb(x, y));
+      }
+    }
+    return out;
+  }
+}
