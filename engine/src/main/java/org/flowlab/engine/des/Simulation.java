@@ -46,6 +46,7 @@ public final class Simulation {
     private final MetricRegistry metrics = new MetricRegistry();
     private final EventList events = new EventList();
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
     private final CommandLog commandLog = new CommandLog();
     private final ConcurrentLinkedQueue<Command> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inboxSize = new AtomicInteger();
@@ -293,6 +294,31 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Accepts {@code alias} wherever {@code path} is accepted (commands, replays) without listing it twice, so a
+     * scenario file's spelling ({@code users.client.timeout}) and the metric spelling ({@code users.timeout}) both
+     * work while a UI shows one control.
+     */
+    public void registerAlias(String alias, String path) {
+        Parameter p = parameters.get(path);
+        if (p == null) {
+            throw new IllegalArgumentException("cannot alias '" + alias + "' to unknown parameter '" + path + "'");
+        }
+        if (parameters.containsKey(alias) || aliases.putIfAbsent(alias, path) != null) {
+            throw new IllegalArgumentException("parameter '" + alias + "' is registered twice");
+        }
+    }
+
+    /** The parameter for a path or one of its aliases, or null. */
+    public Parameter parameter(String pathOrAlias) {
+        Parameter p = parameters.get(pathOrAlias);
+        if (p == null) {
+            String target = aliases.get(pathOrAlias);
+            p = target == null ? null : parameters.get(target);
+        }
+        return p;
+    }
+
     public Map<String, Parameter> parameters() {
         return Collections.unmodifiableMap(parameters);
     }
@@ -313,7 +339,7 @@ public final class Simulation {
 
     /** Applies a command now (simulation thread); returns the reason when it is rejected, else null. */
     public String apply(Command command) {
-        Parameter p = parameters.get(command.path());
+        Parameter p = parameter(command.path());
         if (p == null) {
             String reason = "no parameter '" + command.path() + "'. Known: " + String.join(", ", parameters.keySet());
             notify(new Notice.CommandRejected(now, command, reason));

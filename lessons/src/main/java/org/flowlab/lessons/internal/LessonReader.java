@@ -47,7 +47,7 @@ public final class LessonReader {
     public static final String FILE = "lesson.md";
     static final List<String> FRONT_KEYS = List.of("id", "title", "summary", "scenario", "seed", "controls");
     static final List<String> CONTROL_KEYS = List.of("param", "label", "min", "max", "step", "unit", "description",
-            "reveal_at_step");
+            "reveal_at_step", "choices");
     static final List<String> SETUP_KEYS = List.of("duration", "start");
     static final List<String> CHECKPOINT_KEYS = List.of("id", "goal", "condition", "expect_default");
     static final List<String> PREDICTION_KEYS = List.of("id", "question", "choices", "answer", "explain", "tolerance",
@@ -585,9 +585,11 @@ public final class LessonReader {
             String where = param == null ? "a control" : "control " + param;
             String label = fields.text(m, "label", true, where, "label: the words shown next to the slider");
             String num = "a number in the control's unit";
-            Double min = fields.number(m, "min", true, where, num);
-            Double max = fields.number(m, "max", true, where, num);
-            Double step = fields.number(m, "step", true, where, "the slider's increment, a number above 0");
+            List<String> choices = choices(m, where);
+            boolean choice = choices != null && !choices.isEmpty();
+            Double min = choice ? Double.valueOf(0) : fields.number(m, "min", true, where, num);
+            Double max = choice ? Double.valueOf(1) : fields.number(m, "max", true, where, num);
+            Double step = choice ? Double.valueOf(1) : fields.number(m, "step", true, where, "the slider's increment, a number above 0");
             String unit = fields.text(m, "unit", false, where, "");
             String description = fields.text(m, "description", false, where, "");
             int reveal = 1;
@@ -619,10 +621,42 @@ public final class LessonReader {
             if (param == null || label == null || min == null || max == null || step == null) {
                 continue;
             }
-            Control c = new Control(param, label, min, max, step, unit, description, reveal);
+            if (choices == null) {
+                continue;
+            }
+            Control c = new Control(param, label, min, max, step, unit, description, reveal, choices);
             if (facts != null && facts.checkControl(c, m)) {
                 out.add(c);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The optional {@code choices: [none, full, equal]} of a control: an empty list when absent, null (with a problem)
+     * when malformed.
+     */
+    private List<String> choices(Node.Mapping m, String where) {
+        Node n = m.get("choices");
+        if (n == null || (n instanceof Node.Scalar sc && sc.isNull())) {
+            return List.of();
+        }
+        String expected = "a list of the values offered, e.g. choices: [none, full, equal, decorrelated]";
+        if (!(n instanceof Node.Sequence seq) || seq.items().isEmpty()) {
+            fields.problem(n.location(), where + ".choices is " + n.describe() + ", not a list of values", expected);
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : seq.items()) {
+            if (!(item instanceof Node.Scalar sc) || sc.isNull() || sc.text().isBlank()) {
+                fields.problem(item.location(), where + ".choices has " + item.describe() + " where a value belongs", expected);
+                return null;
+            }
+            if (out.contains(sc.text().strip())) {
+                fields.problem(item.location(), where + ".choices lists '" + sc.text().strip() + "' twice", "each value once");
+                return null;
+            }
+            out.add(sc.text().strip());
         }
         return out;
     }

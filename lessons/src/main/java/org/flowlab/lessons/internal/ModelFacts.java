@@ -21,12 +21,14 @@ import org.flowlab.lessons.run.StepRun;
 final class ModelFacts {
     private final List<String> metrics;
     private final Map<String, Parameter> parameters;
+    private final org.flowlab.engine.des.Simulation sim;
     private final Fields fields;
     private final Scenario scenario;
 
-    private ModelFacts(List<String> metrics, Map<String, Parameter> parameters, Fields fields, Scenario scenario) {
+    private ModelFacts(List<String> metrics, org.flowlab.engine.des.Simulation sim, Fields fields, Scenario scenario) {
         this.metrics = metrics;
-        this.parameters = parameters;
+        this.sim = sim;
+        this.parameters = sim.parameters();
         this.fields = fields;
         this.scenario = scenario;
     }
@@ -36,7 +38,7 @@ final class ModelFacts {
         try {
             Model model = Model.build(scenario, StepRun.LIMITS);
             List<String> names = model.simulation().metrics().index().infos().stream().map(MetricInfo::name).toList();
-            return new ModelFacts(names, model.simulation().parameters(), fields, scenario);
+            return new ModelFacts(names, model.simulation(), fields, scenario);
         } catch (RuntimeException e) {
             fields.problem(at, "scenario: the model cannot be built: " + e.getMessage(),
                     "a scenario that flowlab simulate can run");
@@ -71,6 +73,19 @@ final class ModelFacts {
             return false;
         }
         boolean ok = true;
+        if (c.isChoice()) {
+            Node.Sequence seq = (Node.Sequence) m.get("choices");
+            for (int i = 0; i < c.choices().size(); i++) {
+                String reason = tryValue(p, c.choices().get(i));
+                if (reason != null) {
+                    fields.problem(seq.items().get(i).location(), "control " + c.param() + ": the choice '"
+                            + c.choices().get(i) + "' is refused: " + reason, "a value " + c.param() + " accepts: "
+                            + p.description());
+                    ok = false;
+                }
+            }
+            return ok;
+        }
         for (String key : List.of("min", "max")) {
             String value = c.valueText(key.equals("min") ? c.min() : c.max());
             String reason = tryValue(p, value);
@@ -85,7 +100,7 @@ final class ModelFacts {
     }
 
     private Parameter known(String path, Location at, String where) {
-        Parameter p = parameters.get(path);
+        Parameter p = sim.parameter(path);
         if (p == null) {
             List<String> paths = List.copyOf(parameters.keySet());
             fields.problem(at, where + ": the scenario has no parameter '" + path + "'; "

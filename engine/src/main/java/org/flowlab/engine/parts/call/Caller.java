@@ -1,5 +1,6 @@
 package org.flowlab.engine.parts.call;
 
+import java.util.List;
 import java.util.Locale;
 import org.flowlab.engine.command.Parameter;
 import org.flowlab.engine.des.Event;
@@ -315,7 +316,10 @@ public final class Caller {
     private void registerParameters(String filePrefix) {
         register(prefix);
         if (filePrefix != null && !filePrefix.equals(prefix)) {
-            register(filePrefix);
+            for (String suffix : List.of(".timeout", ".retry.max_attempts", ".retry.jitter", ".retry.backoff.kind",
+                    ".retry.backoff.base", ".retry.backoff.cap", ".breaker")) {
+                sim.registerAlias(filePrefix + suffix, prefix + suffix);
+            }
         }
     }
 
