@@ -157,6 +157,16 @@ public final class Source implements Part, Responder, CallListener {
     }
 
     private void scheduleNextFrom(long from) {
+        if (config.arrivals() == ArrivalKind.POISSON && profile instanceof RateProfile.Constant c) {
+            // The common case, and the same draws as the general loop below would make (its bound is the rate,
+            // so every candidate is accepted without a second draw).
+            if (c.perSecond() <= 0) {
+                sim.cancel(nextArrival);
+                return;
+            }
+            sim.reschedule(nextArrival, from + Math.round(stream.nextExponential(1e9 / c.perSecond())));
+            return;
+        }
         sim.cancel(nextArrival);
         long t = from;
         while (true) {
