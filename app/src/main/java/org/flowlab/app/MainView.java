@@ -35,6 +35,9 @@ import org.flowlab.app.charts.ChartsView;
 import org.flowlab.app.controls.ControlsView;
 import org.flowlab.app.engine.Frame;
 import org.flowlab.app.engine.Speed;
+import org.flowlab.app.lesson.LessonCell;
+import org.flowlab.app.lesson.LessonEntry;
+import org.flowlab.app.lesson.LessonPanelView;
 import org.flowlab.engine.scenario.Examples;
 import org.flowlab.engine.scenario.Problem;
 
@@ -90,6 +93,12 @@ public class MainView {
   @FXML private Region lagFill;
   @FXML private Label eventLabel;
   @FXML private ChoiceBox<Theme> themeChoice;
+  @FXML private ListView<LessonEntry> lessonList;
+  @FXML private HBox topRow;
+  @FXML private VBox controlsCard;
+
+  private LessonPanelView lessonPanel;
+  private final Presenter presenter = new Presenter();
 
   private final ChartsView charts = new ChartsView();
   private ControlsView controls;
@@ -169,6 +178,7 @@ public class MainView {
     vm.lagShareProperty().addListener((obs, old, now) -> meter(lagFill, now));
     vm.runningProperty().addListener((obs, was, now) -> pseudo(statusDot, "paused", !now));
     vm.sessionProperty().addListener((obs, old, now) -> install(now));
+    bindLessons();
 
     themeChoice.getSelectionModel().select(theme);
     themeChoice.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -225,12 +235,16 @@ public class MainView {
     }
     canvas.setModel(s.canvas());
     charts.setModel(s.charts());
-    controls.setModel(s.controls());
+    if (vm.player().isOpen()) {
+      lessonPanel.setControls(s.controls()); // one set of widgets per parameter on screen
+    } else {
+      controls.setModel(s.controls());
+    }
     controlsScroll.setVvalue(0);
     String origin = s.source().origin();
     selectingExample = true;
     try {
-      Examples.Example match = vm.examples().stream()
+      Examples.Example match = vm.player().isOpen() ? null : vm.examples().stream()
           .filter(e -> origin.equals("example:" + e.name())).findFirst().orElse(null);
       if (match == null) {
         navigator.getSelectionModel().clearSelection();
@@ -346,6 +360,10 @@ public class MainView {
   private void onKey(KeyEvent e) {
     Scene scene = root.getScene();
     Node focus = scene == null ? null : scene.getFocusOwner();
+    if (onLessonKey(e, focus)) {
+      e.consume();
+      return;
+    }
     if (e.isShortcutDown()) {
       switch (e.getCode()) {
         case O -> onOpen();
@@ -389,6 +407,7 @@ public class MainView {
       }
       case R -> vm.reset();
       case N -> showSidebar(!sidebar.isVisible());
+      case L -> canvas.toggleLoops();
       case DIGIT1, NUMPAD1 -> vm.setSpeed(Speed.X1);
       case DIGIT2, NUMPAD2 -> vm.setSpeed(Speed.X10);
       case DIGIT3, NUMPAD3 -> vm.setSpeed(Speed.X100);
@@ -490,7 +509,144 @@ public class MainView {
     scaleFont(1.15);
   }
 
+  // ----------------------------------------------------------------- lessons
+
+  private void bindLessons() {
+    lessonPanel = LessonPanelView.load(vm.player(), new ControlsView(System::nanoTime));
+    lessonPanel.setOnClose(vm::closeLesson);
+    lessonPanel.setOnPresent(() -> setPresenting(!presenter.on));
+    // Parent stylesheet: survives theme switches (the scene's sheets) and uses only the theme's tokens.
+    root.getStylesheets().add(LessonPanelView.class.getResource("lesson.css").toExternalForm());
+    lessonList.setCellFactory(list -> new LessonCell());
+    lessonList.setItems(vm.lessons());
+    // Like the examples: choosing a lesson (click or arrow keys) opens it; Enter opens the chosen one again.
+    lessonList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+      // A tick refreshing the open lesson's entry must not restart it.
+      boolean alreadyOpen = now != null && now.lesson().isPresent() && now.lesson().get() == vm.player().lesson();
+      if (now != null && !alreadyOpen) {
+        vm.openLesson(now);
+      }
+    });
+    lessonList.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ENTER) {
+        openSelectedLesson();
+      }
+    });
+    vm.player().lessonProperty().addListener((obs, old, now) -> showLessonPanel(now != null));
+  }
+
+  private void openSelectedLesson() {
+    LessonEntry entry = lessonList.getSelectionModel().getSelectedItem();
+    if (entry != null) {
+      vm.openLesson(entry);
+    }
+  }
+
+  /** The step panel takes the parameters panel's place while a lesson is open. */
+  private void showLessonPanel(boolean open) {
+    // Beside the whole workspace (canvas and charts), from the app bar to the status strip: room for the narrative.
+    root.setRight(open ? lessonPanel.root() : null);
+    if (open) {
+      controls.getChildren().clear(); // the step's own controls replace the parameters panel's
+    } else {
+      lessonList.getSelectionModel().clearSelection();
+      if (presenter.on) {
+        setPresenting(false);
+      }
+    }
+    controlsCard.setVisible(!open);
+    controlsCard.setManaged(!open);
+  }
+
+  /** F5 presents; in presenter mode → / Page Down and ← / Page Up walk the narrative, Esc leaves. */
+  private boolean onLessonKey(KeyEvent e, Node focus) {
+    if (e.getCode() == KeyCode.F5 && vm.player().isOpen()) {
+      setPresenting(!presenter.on);
+      return true;
+    }
+    if (!presenter.on) {
+      return false;
+    }
+    if (e.getCode() == KeyCode.ESCAPE && !helpOverlay.isVisible() && !errorPanel.isVisible()) {
+      setPresenting(false);
+      return true;
+    }
+    if (focus instanceof TextInputControl || focus instanceof Slider) {
+      return false;
+    }
+    switch (e.getCode()) {
+      case RIGHT, PAGE_DOWN -> vm.player().presenterNext();
+      case LEFT, PAGE_UP -> vm.player().presenterBack();
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Presenter mode: full screen, projector theme, the narrative one block at a time; leaving restores the lab. */
+  void setPresenting(boolean on) {
+    if (on == presenter.on || (on && !vm.player().isOpen())) {
+      return;
+    }
+    presenter.on = on;
+    javafx.stage.Stage stage = root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage st
+        ? st : null;
+    if (on) {
+      presenter.theme = themeChoice.getValue();
+      presenter.sidebar = sidebar.isVisible();
+      themeChoice.getSelectionModel().select(Theme.PROJECTOR);
+      showSidebar(false);
+      if (stage != null) {
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+      }
+    } else {
+      themeChoice.getSelectionModel().select(presenter.theme == null ? Theme.LIGHT : presenter.theme);
+      showSidebar(presenter.sidebar);
+      if (stage != null) {
+        stage.setFullScreen(false);
+      }
+    }
+    vm.player().setPresenter(on);
+    pseudo(root, "presenting", on);
+    canvas.restyle();
+  }
+
+  boolean presenting() {
+    return presenter.on;
+  }
+
+  @FXML
+  private void onOpenPack() {
+    javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+    chooser.setTitle("Open a lesson pack (a folder of lessons)");
+    File home = new File(System.getProperty("user.dir"));
+    if (home.isDirectory()) {
+      chooser.setInitialDirectory(home);
+    }
+    File dir = chooser.showDialog(root.getScene().getWindow());
+    if (dir != null) {
+      vm.openLessonPack(dir.toPath());
+    }
+  }
+
+  /** What presenter mode changed, to put back when it ends. */
+  private static final class Presenter {
+    boolean on;
+    Theme theme;
+    boolean sidebar = true;
+  }
+
   // ----------------------------------------------------------------- for tests
+
+  LessonPanelView lessonPanel() {
+    return lessonPanel;
+  }
+
+  ListView<LessonEntry> lessonList() {
+    return lessonList;
+  }
 
   FlowCanvas canvas() {
     return canvas;

@@ -26,6 +26,10 @@ import org.flowlab.app.engine.Speed;
 import org.flowlab.app.files.ScenarioFiles;
 import org.flowlab.app.files.ScenarioSource;
 import org.flowlab.app.files.ScenarioText;
+import org.flowlab.app.lesson.LessonControls;
+import org.flowlab.app.lesson.LessonEntry;
+import org.flowlab.app.lesson.LessonPlayerViewModel;
+import org.flowlab.app.lesson.StepRuns;
 import org.flowlab.app.topology.Topology;
 import org.flowlab.app.topology.TopologyBuilder;
 import org.flowlab.engine.des.Notice;
@@ -35,6 +39,13 @@ import org.flowlab.engine.scenario.Problem;
 import org.flowlab.engine.scenario.Scenario;
 import org.flowlab.engine.scenario.ScenarioException;
 import org.flowlab.engine.time.SimDuration;
+import org.flowlab.lessons.Course;
+import org.flowlab.lessons.Lesson;
+import org.flowlab.lessons.LessonLoader;
+import org.flowlab.lessons.LoadResult;
+import org.flowlab.lessons.progress.CourseProgress;
+import org.flowlab.lessons.progress.ProgressStore;
+import org.flowlab.lessons.run.StepRun;
 
 /**
  * The lab's main view-model: which scenario is open and running, the run controls, the status strip, the banner
@@ -70,23 +81,49 @@ public final class MainViewModel {
   private final ObjectProperty<Double> frameShare = new SimpleObjectProperty<>(0.0);
   private final ObjectProperty<Double> lagShare = new SimpleObjectProperty<>(0.0);
 
+  private final ObservableList<LessonEntry> lessons = FXCollections.observableArrayList();
+  private final LessonPlayerViewModel player;
+  private StepRun stepRun;
+
   private long lastSequence = -1;
   private double frameMillis;
   private boolean endShown;
   private long bannerUntil = Long.MAX_VALUE;
 
   public MainViewModel(ScenarioFiles files, Clock wall, Executor background, Executor ui, boolean threaded) {
+    this(files, wall, background, ui, threaded, ProgressStore.forUser());
+  }
+
+  /** As above, with the learner's progress kept in {@code progress} (tests give a temporary file). */
+  public MainViewModel(ScenarioFiles files, Clock wall, Executor background, Executor ui, boolean threaded,
+                       ProgressStore progress) {
     this.files = files;
     this.wall = wall;
     this.background = background;
     this.ui = ui;
     this.threaded = threaded;
+    this.player = new LessonPlayerViewModel(progress, background, new Runs());
+    this.player.setOnCompleted(() -> ui.execute(this::refreshTicks));
   }
 
   // ----------------------------------------------------------------- properties
 
   public ObservableList<Examples.Example> examples() {
     return examples;
+  }
+
+  /** The LESSONS list: the bundled course, then any teacher's packs opened. */
+  public ObservableList<LessonEntry> lessons() {
+    return lessons;
+  }
+
+  public LessonPlayerViewModel player() {
+    return player;
+  }
+
+  /** The run of the open lesson step, or null. */
+  public StepRun stepRun() {
+    return stepRun;
   }
 
   public ObjectProperty<Session> sessionProperty() {
@@ -164,6 +201,202 @@ public final class MainViewModel {
   /** Lists the bundled examples and opens the first one to show (already running). */
   public void start() {
     listExamples(true);
+    listLessons();
+  }
+
+  // ----------------------------------------------------------------- lessons
+
+  /** Loads the bundled course for the LESSONS list (broken lessons are listed with their error). */
+  public void listLessons() {
+    background.execute(() -> {
+      try {
+        List<LoadResult> results = new LessonLoader(files.loader()).loadCourse(Course.bundled());
+        List<LessonEntry> entries = entries(results, "");
+        ui.execute(() -> {
+          lessons.removeIf(e -> e.pack().isEmpty());
+          lessons.addAll(0, entries);
+        });
+      } catch (java.io.IOException | RuntimeException e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        ui.execute(() -> showBanner(Banner.Level.WARNING, "The bundled lessons could not be listed: " + what));
+      }
+    });
+  }
+
+  /** Loads a teacher's folder of lessons (or one lesson) and lists them after the course; problems in the panel. */
+  public void openLessonPack(Path dir) {
+    background.execute(() -> {
+      String pack = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+      try {
+        List<LoadResult> results = new LessonLoader(files.loader()).loadCourse(dir);
+        List<LessonEntry> entries = entries(results, pack);
+        List<Problem> all = new ArrayList<>();
+        results.forEach(r -> {
+          if (r instanceof LoadResult.Broken b) {
+            all.addAll(b.problems());
+          }
+        });
+        ui.execute(() -> {
+          lessons.removeIf(e -> e.pack().equals(pack));
+          lessons.addAll(entries);
+          if (entries.isEmpty()) {
+            showProblems("No lessons in " + pack, List.of(new Problem(dir.toString(), 1, 1,
+                "the folder holds no lesson.md, nor sub-folders with one", "a folder of lesson folders, each with a lesson.md")));
+          } else if (!all.isEmpty()) {
+            showProblems((entries.size() - countLoaded(entries)) + " of " + entries.size() + " lessons in " + pack
+                + " could not be loaded", all);
+          } else {
+            showBanner(Banner.Level.INFO, "Opened " + entries.size() + (entries.size() == 1 ? " lesson" : " lessons")
+                + " from " + pack + ".");
+          }
+        });
+      } catch (java.io.IOException | RuntimeException e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        ui.execute(() -> showProblems(pack + " could not be opened", List.of(new Problem(dir.toString(), 1, 1, what,
+            "a readable folder of lessons"))));
+      }
+    });
+  }
+
+  private static long countLoaded(List<LessonEntry> entries) {
+    return entries.stream().filter(e -> !e.broken()).count();
+  }
+
+  private List<LessonEntry> entries(List<LoadResult> results, String pack) {
+    CourseProgress saved = player.store().load();
+    List<LessonEntry> out = new ArrayList<>();
+    for (LoadResult r : results) {
+      boolean done = r instanceof LoadResult.Loaded l && saved.lesson(l.lesson().id()).isComplete(l.lesson());
+      out.add(new LessonEntry(r, done, pack));
+    }
+    return out;
+  }
+
+  /** Opens a lesson in the player; a broken one shows its problems instead. */
+  public void openLesson(LessonEntry entry) {
+    if (entry.broken()) {
+      showProblems("The lesson " + entry.title() + " could not be loaded", entry.problems());
+      return;
+    }
+    player.open(entry.lesson().orElseThrow());
+  }
+
+  /** Leaves the lesson: the lab goes on with the lesson's scenario and its full parameters panel. */
+  public void closeLesson() {
+    Lesson l = player.lesson();
+    if (l == null) {
+      return;
+    }
+    player.close();
+    stepRun = null;
+    Speed sp = speed.get();
+    Session s = session.get();
+    if (s != null) {
+      ScenarioSource source = s.source();
+      background.execute(() -> build(l.scenario(), source, false, sp));
+    }
+  }
+
+  private void refreshTicks() {
+    CourseProgress saved = player.store().load();
+    for (int i = 0; i < lessons.size(); i++) {
+      LessonEntry e = lessons.get(i);
+      boolean done = e.lesson().map(l -> saved.lesson(l.id()).isComplete(l)).orElse(false);
+      if (done != e.completed()) {
+        lessons.set(i, e.completed(done));
+      }
+    }
+  }
+
+  /** What the player asks of the lab: runs of lesson steps, hosted like any scenario. */
+  private final class Runs implements StepRuns {
+    @Override
+    public void openStep(Lesson lesson, int number) {
+      Speed sp = speed.get();
+      background.execute(() -> buildStep(lesson, number, sp));
+    }
+
+    @Override
+    public void play() {
+      MainViewModel.this.play();
+    }
+
+    @Override
+    public void submit(List<org.flowlab.engine.command.Command> commands) {
+      Session s = session.get();
+      if (s != null) {
+        for (var c : commands) {
+          if (!s.host().submit(c)) {
+            refused();
+          }
+        }
+      }
+    }
+  }
+
+  /** Background: a fresh, paused run of one step, hosted with only the controls the step reveals. */
+  private void buildStep(Lesson lesson, int number, Speed sp) {
+    EngineHost host = null;
+    try {
+      StepRun run = StepRun.start(lesson, lesson.step(number));
+      host = new EngineHost(lesson.scenario(), run.model(), wall, run.endNanos());
+      ScenarioSource source = lessonSource(lesson);
+      EngineHost h = host;
+      ControlsModel controls = LessonControls.model(lesson, number, host.parameters(), InitialValues.of(lesson.scenario()),
+          command -> submitOrWarn(h, command));
+      Session next = session(lesson.scenario(), source, host, controls);
+      host.setSpeed(sp);
+      if (threaded) {
+        host.start();
+      }
+      ui.execute(() -> {
+        if (player.lesson() != lesson || player.stepProperty().get() != number) {
+          next.host().close(); // the learner moved on while it was being built
+          return;
+        }
+        stepRun = run;
+        install(next);
+        running.set(false);
+        title.set(lesson.title());
+        description.set(player.stepHeadingProperty().get());
+      });
+    } catch (RuntimeException e) {
+      if (host != null) {
+        host.close();
+      }
+      String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      ui.execute(() -> showBanner(Banner.Level.ERROR, "Step " + number + " of " + lesson.title()
+          + " could not be started: " + what));
+    }
+  }
+
+  private ScenarioSource lessonSource(Lesson lesson) {
+    String ref = lesson.scenarioRef();
+    try {
+      if (ref.startsWith(org.flowlab.engine.scenario.ScenarioLoader.EXAMPLE_PREFIX)) {
+        return files.example(ref.substring(org.flowlab.engine.scenario.ScenarioLoader.EXAMPLE_PREFIX.length())).source();
+      }
+      Path p = lesson.asset(ref);
+      return ScenarioSource.file(p, java.nio.file.Files.readString(p));
+    } catch (ScenarioException | java.io.IOException | RuntimeException e) {
+      return ScenarioSource.example(lesson.id(), "");
+    }
+  }
+
+  private boolean submitOrWarn(EngineHost h, org.flowlab.engine.command.Command command) {
+    boolean accepted = h.submit(command);
+    if (!accepted) {
+      ui.execute(this::refused);
+    }
+    return accepted;
+  }
+
+  private Session session(Scenario scenario, ScenarioSource source, EngineHost host, ControlsModel controls) {
+    Topology topology = TopologyBuilder.of(scenario);
+    Frame first = host.latest();
+    ChartsModel charts = new ChartsModel(topology, first.snapshot().metrics());
+    CanvasModel canvas = new CanvasModel(topology, first);
+    return new Session(source, host, topology, canvas, charts, controls);
   }
 
   /** Lists the bundled examples for the navigator; with {@code openFirst}, opens the one to show first. */
@@ -190,6 +423,7 @@ public final class MainViewModel {
   }
 
   public void openExample(String name) {
+    leaveLesson();
     Speed sp = speed.get();
     background.execute(() -> {
       try {
@@ -203,6 +437,7 @@ public final class MainViewModel {
 
   /** Opens a file; a bad file shows the error panel and the open scenario keeps running. */
   public void openFile(Path file) {
+    leaveLesson();
     Speed sp = speed.get();
     background.execute(() -> {
       try {
@@ -216,6 +451,10 @@ public final class MainViewModel {
 
   /** Builds the same scenario again with the seed in the seed field (or its own): a fresh run. */
   public void reset() {
+    if (player.isOpen()) {
+      player.resetStep();
+      return;
+    }
     Session s = session.get();
     if (s == null) {
       return;
@@ -231,6 +470,13 @@ public final class MainViewModel {
     background.execute(() -> build(again, s.source(), wasRunning, sp));
   }
 
+  private void leaveLesson() {
+    if (player.isOpen()) {
+      player.close();
+      stepRun = null;
+    }
+  }
+
   /** Runs on the background executor: touches no property, hands the result to the UI executor. */
   private void build(Scenario scenario, ScenarioSource source, boolean play, Speed sp) {
     EngineHost host = null;
@@ -241,6 +487,7 @@ public final class MainViewModel {
       Frame first = host.latest();
       ChartsModel charts = new ChartsModel(topology, first.snapshot().metrics());
       CanvasModel canvas = new CanvasModel(topology, first);
+      canvas.setLoops(org.flowlab.app.loops.LoopModel.detect(scenario));
       EngineHost h = host;
       ControlsModel controls = new ControlsModel(host.parameters(), InitialValues.of(scenario), command -> {
         boolean accepted = h.submit(command);
@@ -305,6 +552,10 @@ public final class MainViewModel {
   }
 
   public void play() {
+    if (player.isOpen() && !player.ready()) {
+      showBanner(Banner.Level.INFO, "Commit your prediction first: the run will show the answer.");
+      return;
+    }
     Session s = session.get();
     if (s != null) {
       Frame f = s.host().latest();
@@ -328,6 +579,10 @@ public final class MainViewModel {
 
   /** Pauses and advances one second of virtual time. */
   public void step() {
+    if (player.isOpen() && !player.ready()) {
+      showBanner(Banner.Level.INFO, "Commit your prediction first: the run will show the answer.");
+      return;
+    }
     Session s = session.get();
     if (s != null) {
       s.host().step(STEP);
@@ -419,6 +674,9 @@ public final class MainViewModel {
       bannerUntil = Long.MAX_VALUE;
     }
     s.controls().sync(f, nowNanos);
+    if (stepRun != null && player.isOpen()) {
+      player.update(stepRun.watcher().state());
+    }
     if (f.sequence() == lastSequence) {
       return f;
     }

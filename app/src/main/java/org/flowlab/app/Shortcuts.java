@@ -14,10 +14,12 @@ final class Shortcuts {
       new Shortcut("R", "reset: run again from the start with the seed"),
       new Shortcut("1  2  3  4", "speed 1×, 10×, 100×, max"),
       new Shortcut("N", "show / hide the examples"),
+      new Shortcut("L", "show / hide the feedback loops on the canvas"),
       new Shortcut("↑ ↓ on the canvas", "walk through the parts and read their values"),
       new Shortcut("Tab", "move between controls; arrows move a slider"),
       new Shortcut("Enter in a value field", "apply a typed value: 120/s, 250ms, 8"),
       new Shortcut("Ctrl + O / Ctrl + S", "open / save a scenario file"),
       new Shortcut("Ctrl + plus / minus / 0", "larger / smaller / normal text"),
+      new Shortcut("F5 in a lesson", "presenter mode: → / Page Down next paragraph, ← back, Esc leaves"),
       new Shortcut("?", "this help"));
 }

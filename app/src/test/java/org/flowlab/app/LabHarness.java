@@ -24,12 +24,13 @@ final class LabHarness {
   static final Path SCREENSHOTS = Path.of(System.getProperty("flowlab.screenshots.dir",
       Path.of(System.getProperty("project.build.directory", "target"), "screenshots").toString()));
 
-  final MutableClock clock = new MutableClock();
+  final MutableClock clock;
   final FlowlabApp.Lab lab;
   private long pulse = 1_000_000_000L;
 
-  private LabHarness(FlowlabApp.Lab lab) {
+  private LabHarness(FlowlabApp.Lab lab, MutableClock clock) {
     this.lab = lab;
+    this.clock = clock;
   }
 
   static List<String> exampleNames() {
@@ -57,7 +58,7 @@ final class LabHarness {
       stage.setTitle(FlowlabApp.TITLE);
       stage.show();
       vm.listExamples(false);
-      LabHarness h = new LabHarness(lab);
+      LabHarness h = new LabHarness(lab, clock);
       return h;
     });
   }
@@ -79,9 +80,23 @@ final class LabHarness {
     frames(2, 0.016);
   }
 
-  /** Runs {@code seconds} of virtual time in this thread (the host has none), then shows a few frames. */
+  /**
+   * Runs {@code seconds} of virtual time in this thread (the host has none), a second at a time with the wall clock
+   * moving along at 1× (so the host's events/s is real progress over the mutable clock), then shows a few frames.
+   */
   void run(double seconds) {
-    model().session().host().runFor(SimDuration.ofSeconds(seconds));
+    fx(() -> {
+      double left = seconds;
+      while (left > 1e-9) {
+        double step = Math.min(1, left);
+        clock.advance(java.time.Duration.ofNanos((long) (step * 1e9)));
+        model().session().host().runFor(SimDuration.ofSeconds(step));
+        pulse += (long) (step * 1e9);
+        model().tick(pulse); // every published frame reaches the charts, as at 1× on screen
+        left -= step;
+      }
+      return null;
+    });
     frames(3, 0.016);
   }
 

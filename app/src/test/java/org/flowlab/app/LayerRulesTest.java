@@ -53,6 +53,18 @@ class LayerRulesTest {
                   + " immutable frames, and no lock or JavaFX object is shared with the model");
 
   @ArchTest
+  static final ArchRule loopsHaveNoJavaFx =
+      noClasses()
+          .that()
+          .resideInAPackage("org.flowlab.app.loops..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx..", "io.fair_acc..", "org.flowlab.app.canvas..")
+          .because(
+              "feedback-loop detection and activity are plain logic over the scenario and live metrics,"
+                  + " tested without a toolkit; the canvas draws them, never the other way round");
+
+  @ArchTest
   static final ArchRule viewModelsNeedNoScene =
       noClasses()
           .that()

@@ -41,6 +41,13 @@ class ScreenshotTest {
         "requests");
   }
 
+  @ParameterizedTest
+  @EnumSource(Theme.class)
+  void retryStorm(Theme theme) throws Exception {
+    // 50 s after the 10 s stall that starts at 60 s: the retry loop keeps the system down (R1 lit).
+    shoot(theme, LabHarness.firstBundled("hotos-retry-storm", "webhook-incident", "mmck-example"), 120, "retry-storm");
+  }
+
   private void shoot(Theme theme, String example, double seconds, String kind) throws Exception {
     LabHarness lab = LabHarness.open(stage, theme);
     lab.openExample(example);

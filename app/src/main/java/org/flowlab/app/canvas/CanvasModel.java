@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowlab.app.engine.Frame;
+import org.flowlab.app.loops.LoopModel;
 import org.flowlab.app.topology.Topology;
 import org.flowlab.engine.metrics.MetricInfo;
 import org.flowlab.engine.metrics.Snapshot;
@@ -28,6 +29,7 @@ public final class CanvasModel {
   private Hit hovered;
   private int focus = -1;
   private boolean focusVisible;
+  private LoopModel loops = LoopModel.none();
 
   public CanvasModel(Topology topology, Frame first) {
     this.topology = topology;
@@ -59,6 +61,17 @@ public final class CanvasModel {
     this.clock += Math.min(0.1, Math.max(0, wallSeconds));
     this.frameNo++;
     rateCeiling = Math.max(1, rateCeiling * Math.pow(0.5, dt / 20)); // forgets an old peak over tens of seconds
+    loops.update(this::value, f.timeSeconds());
+  }
+
+  /** The scenario's feedback loops, drawn over the model (see {@link LoopModel#detect}). */
+  public LoopModel loops() {
+    return loops;
+  }
+
+  public void setLoops(LoopModel loops) {
+    this.loops = loops == null ? LoopModel.none() : loops;
+    this.loops.update(this::value, frame.timeSeconds());
   }
 
   /** The value the canvas shows for a metric now, or NaN when the model has no such metric. */
@@ -193,6 +206,16 @@ public final class CanvasModel {
   /** Builds the hits of one paint. */
   public static final class HitList {
     private final List<Hit> list = new ArrayList<>();
+    private final Map<String, double[]> anchors = new HashMap<>();
+
+    /** Where a painter leaves room for overlays (loops) about an element: {@code node:id}, {@code edge:a>b}, ... */
+    void anchor(String key, double x, double y) {
+      anchors.put(key, new double[] {x, y});
+    }
+
+    double[] anchor(String key) {
+      return anchors.get(key);
+    }
 
     public void add(Hit h) {
       list.add(h);

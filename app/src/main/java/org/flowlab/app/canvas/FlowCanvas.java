@@ -1,7 +1,11 @@
 package org.flowlab.app.canvas;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
@@ -15,6 +19,8 @@ public final class FlowCanvas extends Region {
   private final Canvas canvas = new Canvas();
   private final Pane probes = new Pane();
   private final Palette palette;
+  private final BooleanProperty loopsShown = new SimpleBooleanProperty(this, "loopsShown", true);
+  private final ToggleButton loopsToggle = new ToggleButton("Loops");
   private CanvasModel model;
 
   public FlowCanvas() {
@@ -24,7 +30,11 @@ public final class FlowCanvas extends Region {
     setAccessibleText("Model canvas. Use the up and down arrow keys to go through its parts.");
     probes.setManaged(false);
     probes.setVisible(false);
-    getChildren().addAll(canvas, probes);
+    loopsToggle.getStyleClass().add("fl-loops-toggle");
+    loopsToggle.setTooltip(new Tooltip("Show or hide the feedback loops (L)"));
+    loopsToggle.selectedProperty().bindBidirectional(loopsShown);
+    loopsToggle.setVisible(false);
+    getChildren().addAll(canvas, probes, loopsToggle);
     palette = new Palette(probes);
     setOnMouseMoved(e -> {
       if (model != null) {
@@ -39,6 +49,7 @@ public final class FlowCanvas extends Region {
       }
     });
     setOnMousePressed(e -> requestFocus());
+    loopsShown.addListener((obs, was, now) -> repaint());
     // The ring and the info card follow keyboard focus only (focusVisible), not a click.
     focusVisibleProperty().addListener((obs, was, now) -> {
       if (model != null) {
@@ -64,12 +75,22 @@ public final class FlowCanvas extends Region {
     return palette;
   }
 
+  /** Whether the feedback loops are drawn over the model (the "Loops" toggle, L). */
+  public BooleanProperty loopsShownProperty() {
+    return loopsShown;
+  }
+
+  public void toggleLoops() {
+    loopsShown.set(!loopsShown.get());
+  }
+
   public CanvasModel model() {
     return model;
   }
 
   public void setModel(CanvasModel model) {
     this.model = model;
+    loopsToggle.setVisible(model != null && !model.loops().loops().isEmpty());
     repaint();
   }
 
@@ -84,13 +105,16 @@ public final class FlowCanvas extends Region {
       canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
       return;
     }
-    FlowPainter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model, palette);
+    FlowPainter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), model, palette,
+        loopsShown.get());
   }
 
   @Override
   protected void layoutChildren() {
     double w = snapSizeX(getWidth());
     double h = snapSizeY(getHeight());
+    loopsToggle.autosize();
+    loopsToggle.relocate(w - loopsToggle.getWidth() - snapSpaceX(8), snapSpaceY(8));
     if (canvas.getWidth() != w || canvas.getHeight() != h) {
       canvas.setWidth(w);
       canvas.setHeight(h);

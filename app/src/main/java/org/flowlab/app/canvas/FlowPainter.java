@@ -19,7 +19,7 @@ import org.flowlab.app.topology.Topology;
 final class FlowPainter {
   private FlowPainter() {}
 
-  static void paint(GraphicsContext g, double width, double height, CanvasModel m, Palette palette) {
+  static void paint(GraphicsContext g, double width, double height, CanvasModel m, Palette palette, boolean loops) {
     g.setFill(palette.get(Token.SURFACE));
     g.fillRect(0, 0, width, height);
     if (width < 50 || height < 50) {
@@ -51,6 +51,9 @@ final class FlowPainter {
         case Node.StockFlowNode s -> tubs.draw(s, cells.get(s.id()));
         case Node.OtherNode o -> others.draw(o, cells.get(o.id()));
       }
+    }
+    if (loops) {
+      new LoopPainter(ink, hits).draw(m.loops(), width, height);
     }
     m.hits(hits.list());
     if (m.focusVisible()) {

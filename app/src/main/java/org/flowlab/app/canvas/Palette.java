@@ -16,7 +16,7 @@ import javafx.scene.paint.Paint;
 public final class Palette {
   /** The tokens the canvas paints with. */
   public enum Token {
-    BG, SURFACE, BORDER, TEXT, MUTED, ACCENT, STOCK, FLOW, DANGER, OK, WARN, WATER
+    BG, SURFACE, BORDER, TEXT, MUTED, ACCENT, STOCK, FLOW, DANGER, OK, WARN, WATER, LOOP_R, LOOP_B
   }
 
   private final Map<Token, Region> probes = new EnumMap<>(Token.class);

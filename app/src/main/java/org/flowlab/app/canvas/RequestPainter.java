@@ -75,6 +75,8 @@ final class RequestPainter {
     double gy = vessel.bottom() - 0.2 * f;
     double bendY = top + 3.2 * f + 0.5 * f;
     servers.put(n.id(), new ServerGeo(n, cell, vessel, gx, gy, gr, top, bendY, bounded, capacity));
+    // Loops about this server go in the room above its gauge, right of the vessel.
+    hits.anchor("node:" + n.id(), gx + 0.4 * f, Math.max(vessel.y() + 2.6 * f, gy - gr - 3.4 * f));
   }
 
   void layoutSource(Node.SourceNode n, Box cell, List<Edge> edges, boolean alone) {
@@ -117,6 +119,12 @@ final class RequestPainter {
       double rate = m.value(e.rateMetric());
       drawPipe("edge:" + e.from() + ">" + e.to(), path, rate, ink.c(Token.FLOW), true);
       double[] mid = path.at(0.3);
+      double[] half = path.at(0.5);
+      if (Math.abs(Math.sin(half[2])) > 0.7) { // loops about this edge: beside a vertical stretch, else under it
+        hits.anchor("edge:" + e.from() + ">" + e.to(), half[0] - 3.8 * f, half[1]);
+      } else {
+        hits.anchor("edge:" + e.from() + ">" + e.to(), half[0] - 0.5 * f, half[1] + 7.6 * f);
+      }
       boolean loop = e.caller() != null && (m.value(e.caller() + ".retries") > 0 || m.value(e.caller() + ".retry_rate") > 0);
       double dy = loop ? 1.0 * f : -1.0 * f;
       if (Math.abs(Math.sin(mid[2])) > 0.7) { // a vertical stretch: label beside it

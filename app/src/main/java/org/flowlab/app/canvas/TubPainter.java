@@ -50,6 +50,9 @@ final class TubPainter {
       double full = t.bounded() ? t.capacity() : m.scale(n.id() + "." + t.name(), level, 10);
       Tub tub = new Tub(t, box, slot, full);
       tubs.put(t.name(), tub);
+      // Loops about this stock go right of its tub, above its drain.
+      hits.anchor("stock:" + n.id() + "." + t.name(), box.right() + Math.min((slot.right() - box.right()) / 2, 5.5 * f),
+          box.y() + box.h() * 0.38);
       ordered.add(tub);
     }
     // Pipes first, so the tubs and their labels sit on top.

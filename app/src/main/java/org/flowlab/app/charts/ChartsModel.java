@@ -20,8 +20,12 @@ import org.flowlab.engine.units.Quantities;
  * series from the frames, in bounded {@link RingSeries}. Charts with nothing to show are left out. No JavaFX.
  */
 public final class ChartsModel {
-  /** Points per series: enough for a smooth line across a wide chart; memory stays bounded whatever the run. */
-  public static final int POINTS = 1200;
+  /**
+   * Points per series: enough for a smooth line across a wide chart; memory stays bounded whatever the run. The
+   * system property {@code flowlab.charts.points} (4 to 1,000,000) changes it for a whole JVM: the app benchmark
+   * runs with 100,000.
+   */
+  public static final int POINTS = Math.max(4, Math.min(1_000_000, Integer.getInteger("flowlab.charts.points", 1200)));
 
   private final List<ChartSpec> charts;
   private final Map<SeriesSpec, RingSeries> data = new LinkedHashMap<>();

@@ -22,6 +22,8 @@ import javafx.scene.layout.VBox;
  */
 public final class ChartsView extends HBox {
   private static final long REFRESH_NANOS = 100_000_000;
+  /** Most points handed to chartfx per series; longer series are min-max decimated (a few per pixel column). */
+  static final int DRAWN_POINTS = 2000;
   /** Tick labels as the canvas writes numbers: 0, 2.5, 1.2k. */
   private static final javafx.util.StringConverter<Number> NUMBERS = new javafx.util.StringConverter<>() {
     @Override
@@ -40,7 +42,35 @@ public final class ChartsView extends HBox {
   private long lastRefresh;
   private boolean refreshed;
 
-  private record Bound(SeriesSpec spec, DoubleDataSet data, Axes axes) {}
+  /** One series on screen; {@code copied} is the series version last copied into its dataset (a dirty flag). */
+  private static final class Bound {
+    final SeriesSpec spec;
+    final DoubleDataSet data;
+    final Axes axes;
+    long copied = -1;
+    long rangeOf = -1;
+    double[] range;
+    double[] xs = new double[0];
+    double[] ys = new double[0];
+
+    Bound(SeriesSpec spec, DoubleDataSet data, Axes axes) {
+      this.spec = spec;
+      this.data = data;
+      this.axes = axes;
+    }
+
+    SeriesSpec spec() {
+      return spec;
+    }
+
+    DoubleDataSet data() {
+      return data;
+    }
+
+    Axes axes() {
+      return axes;
+    }
+  }
 
   /** The axes of one chart; their ranges are set here from the data, not auto-ranged, so they never lag or jitter. */
   private record Axes(DefaultNumericAxis x, DefaultNumericAxis y) {}
@@ -62,6 +92,7 @@ public final class ChartsView extends HBox {
   private VBox card(ChartSpec spec) {
     Label title = new Label(spec.title());
     title.getStyleClass().add("fl-chart-title");
+    title.setMinWidth(0);
     Label unit = new Label(spec.unit());
     unit.getStyleClass().add("fl-chart-unit");
     Region grow = new Region();
@@ -101,7 +132,7 @@ public final class ChartsView extends HBox {
     FlowPane legend = new FlowPane();
     legend.getStyleClass().add("fl-legend");
     for (SeriesSpec s : spec.series()) {
-      DoubleDataSet data = new DoubleDataSet(s.label(), ChartsModel.POINTS);
+      DoubleDataSet data = new DoubleDataSet(s.label(), Math.min(ChartsModel.POINTS, DRAWN_POINTS));
       data.addStyleClasses("fl-c-" + s.tone());
       if (s.line() == SeriesSpec.Line.DASHED) {
         data.setStyle("-fx-line-dash-array: 10 6;");
@@ -140,22 +171,37 @@ public final class ChartsView extends HBox {
     for (Bound b : bound) {
       RingSeries s = model.series(b.spec());
       double[] r = ranges.computeIfAbsent(b.axes(), k -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0});
-      for (int i = 0; i < s.size(); i++) {
-        r[0] = Math.min(r[0], s.x(i));
-        r[1] = Math.max(r[1], s.x(i));
-        r[2] = Math.min(r[2], s.y(i));
-        r[3] = Math.max(r[3], s.y(i));
+      if (b.rangeOf != s.version()) { // the series' extent, computed again only when it changed
+        b.range = new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0};
+        for (int i = 0; i < s.size(); i++) {
+          b.range[0] = Math.min(b.range[0], s.x(i));
+          b.range[1] = Math.max(b.range[1], s.x(i));
+          b.range[2] = Math.min(b.range[2], s.y(i));
+          b.range[3] = Math.max(b.range[3], s.y(i));
+        }
+        b.rangeOf = s.version();
+      }
+      r[0] = Math.min(r[0], b.range[0]);
+      r[1] = Math.max(r[1], b.range[1]);
+      r[2] = Math.min(r[2], b.range[2]);
+      r[3] = Math.max(r[3], b.range[3]);
+      if (b.copied == s.version()) {
+        continue; // unchanged since the last copy: chartfx need not redraw it
       }
       if (b.data().lock() instanceof io.fair_acc.dataset.locks.DefaultDataSetLock<?> lock && lock.getReaderCount() > 0) {
         all = false;
         continue;
       }
       int n = s.size();
-      double[] xs = new double[n];
-      double[] ys = new double[n];
-      s.copyX(xs);
-      s.copyY(ys);
-      b.data().set(xs, ys, n, false);
+      int shown = Math.min(n, DRAWN_POINTS);
+      if (b.xs.length < shown) { // grown once to at most DRAWN_POINTS; then reused, so a refresh makes no garbage
+        int room = Math.min(DRAWN_POINTS, Math.max(shown, b.xs.length * 2));
+        b.xs = new double[room];
+        b.ys = new double[room];
+      }
+      shown = n <= DRAWN_POINTS ? copy(s, b.xs, b.ys) : s.decimateInto(b.xs, b.ys, DRAWN_POINTS);
+      b.data().set(b.xs, b.ys, shown, false);
+      b.copied = s.version();
     }
     ranges.forEach((axes, r) -> {
       if (r[0] > r[1]) {
@@ -163,13 +209,24 @@ public final class ChartsView extends HBox {
       }
       double x0 = r[0] < 1 ? 0 : r[0];
       double x1 = Math.max(r[1], x0 + 10);
-      axes.x().set(x0, x1 + (x1 - x0) * 0.05); // a little room so the last tick label is not cut
-      axes.y().set(Math.min(0, r[2]), r[3] > 1e-9 ? niceCeil(r[3] * 1.08) : 1);
+      // Room past the last tick on each axis, so its label (centred on the tick) is not cut at the card's edge.
+      double step = niceCeil((x1 - x0) / 6);
+      axes.x().set(x0, Math.ceil(x1 / step - 1e-9) * step + 0.6 * step);
+      double top = r[3] > 1e-9 ? niceCeil(r[3] * 1.04) : 1;
+      axes.y().set(Math.min(0, r[2]), top * 1.07);
+      double size = axes.y().getTickLabelStyle().getFont().getSize();
+      axes.y().setTickLabelGap(Math.max(3, 0.35 * size)); // the labels keep clear of the axis line at any type size
     });
     if (all) {
       lastRefresh = nowNanos;
       refreshed = true;
     }
+  }
+
+  private static int copy(RingSeries s, double[] xs, double[] ys) {
+    s.copyX(xs);
+    s.copyY(ys);
+    return s.size();
   }
 
   /** A tick label: 0, 0.025, 2.5, 750, 1.5k. */
@@ -178,8 +235,12 @@ public final class ChartsView extends HBox {
     if (a < 1e-12) {
       return "0";
     }
-    if (a >= 1e4) {
+    if (a >= 1e6) {
       return org.flowlab.app.canvas.Fmt.number(v);
+    }
+    if (a >= 1000) { // 1k, 1.5k, 2.25k, 20k: at most five characters, so the axis keeps its width
+      String s = String.format(java.util.Locale.ROOT, "%.2f", v / 1000);
+      return s.replaceAll("0+$", "").replaceAll("\\.$", "") + "k";
     }
     if (a >= 100) {
       return String.format(java.util.Locale.ROOT, "%.0f", v);

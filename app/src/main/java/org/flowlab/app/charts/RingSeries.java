@@ -11,6 +11,7 @@ public final class RingSeries {
   private int size;
   private double minSpacing;
   private double lastX = Double.NEGATIVE_INFINITY;
+  private long version;
 
   public RingSeries(int capacity) {
     if (capacity < 4) {
@@ -22,6 +23,7 @@ public final class RingSeries {
 
   /** Adds a point; x must not go backwards (a point with an earlier x starts the series again). */
   public void add(double x, double y) {
+    version++;
     if (x < lastX) {
       clear();
     }
@@ -58,9 +60,15 @@ public final class RingSeries {
   }
 
   public void clear() {
+    version++;
     size = 0;
     minSpacing = 0;
     lastX = Double.NEGATIVE_INFINITY;
+  }
+
+  /** Grows with every change, so a view copies the series only when it changed (a dirty flag per series). */
+  public long version() {
+    return version;
   }
 
   public int size() {
@@ -91,5 +99,56 @@ public final class RingSeries {
   /** The last y, or NaN when empty. */
   public double lastY() {
     return size == 0 ? Double.NaN : ys[size - 1];
+  }
+
+  /**
+   * Min-max decimation for drawing: the series is cut into {@code points / 2} buckets along x and each bucket
+   * gives its lowest and highest point, in x order. A chart a few hundred pixels wide looks the same (every spike
+   * stays), and a chart draws 2,000 points instead of a long run's 100,000. Writes at most {@code points} points
+   * and returns how many.
+   */
+  public int decimateInto(double[] xs, double[] ys, int points) {
+    int n = size;
+    if (n <= points) {
+      copyX(xs);
+      copyY(ys);
+      return n;
+    }
+    int buckets = points / 2;
+    int out = 0;
+    for (int b = 0; b < buckets; b++) {
+      int from = (int) ((long) n * b / buckets);
+      int to = (int) ((long) n * (b + 1) / buckets);
+      if (to <= from) {
+        continue;
+      }
+      int lo = from;
+      int hi = from;
+      for (int i = from + 1; i < to; i++) {
+        if (this.ys[i] < this.ys[lo]) {
+          lo = i;
+        }
+        if (this.ys[i] > this.ys[hi]) {
+          hi = i;
+        }
+      }
+      int first = Math.min(lo, hi);
+      int second = Math.max(lo, hi);
+      xs[out] = this.xs[first];
+      ys[out++] = this.ys[first];
+      if (second != first) {
+        xs[out] = this.xs[second];
+        ys[out++] = this.ys[second];
+      }
+    }
+    // The newest point, so the line reaches "now".
+    if (out > 0 && xs[out - 1] != this.xs[n - 1]) {
+      if (out < Math.min(points, xs.length)) {
+        out++;
+      }
+      xs[out - 1] = this.xs[n - 1];
+      ys[out - 1] = this.ys[n - 1];
+    }
+    return out;
   }
 }

@@ -16,16 +16,41 @@ public final class ControlsModel {
   private final Map<String, List<ParameterControl>> groups = new LinkedHashMap<>();
   private final Map<String, ParameterControl> byPath = new LinkedHashMap<>();
   private final CurrentValues values;
+  private final Map<String, String> labels = new LinkedHashMap<>();
 
   public ControlsModel(List<Parameter> parameters, Map<String, String> initialValues, CommandSink sink) {
+    this(sorted(ControlSpec.of(parameters)), initialValues, sink, true);
+  }
+
+  private ControlsModel(List<ControlSpec> specs, Map<String, String> initialValues, CommandSink sink, boolean unused) {
     this.values = new CurrentValues(initialValues);
-    List<ControlSpec> specs = new ArrayList<>(ControlSpec.of(parameters));
-    specs.sort(java.util.Comparator.comparingInt(ControlsModel::rank));
     for (ControlSpec spec : specs) {
       ParameterControl c = new ParameterControl(spec, sink);
       groups.computeIfAbsent(spec.part(), k -> new ArrayList<>()).add(c);
       byPath.put(spec.path(), c);
     }
+  }
+
+  /**
+   * Controls for exactly {@code specs}, in their order (a lesson's chosen few), shown with {@code labels} (by path)
+   * instead of the parameter names where given.
+   */
+  public static ControlsModel of(List<ControlSpec> specs, Map<String, String> initialValues, CommandSink sink,
+                                 Map<String, String> labels) {
+    ControlsModel m = new ControlsModel(List.copyOf(specs), initialValues, sink, true);
+    m.labels.putAll(labels);
+    return m;
+  }
+
+  /** What the control is called on screen: the given label, else the parameter's name. */
+  public String label(ControlSpec spec) {
+    return labels.getOrDefault(spec.path(), spec.label());
+  }
+
+  private static List<ControlSpec> sorted(List<ControlSpec> specs) {
+    List<ControlSpec> out = new ArrayList<>(specs);
+    out.sort(java.util.Comparator.comparingInt(ControlsModel::rank));
+    return out;
   }
 
   /** The levers a learner reaches for first come first in each part: rate, workers, room, service time. */

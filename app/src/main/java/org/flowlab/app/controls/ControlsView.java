@@ -22,6 +22,7 @@ import javafx.util.Duration;
  */
 public final class ControlsView extends VBox {
   private final java.util.function.LongSupplier clock;
+  private ControlsModel model;
 
   /** {@code clock} gives wall nanos (for the ten-a-second limit while dragging). */
   public ControlsView(java.util.function.LongSupplier clock) {
@@ -30,6 +31,7 @@ public final class ControlsView extends VBox {
   }
 
   public void setModel(ControlsModel model) {
+    this.model = model;
     getChildren().clear();
     if (model.all().isEmpty()) {
       Label none = new Label("This model has no live parameters.");
@@ -63,7 +65,7 @@ public final class ControlsView extends VBox {
 
   private VBox row(ParameterControl c) {
     ControlSpec spec = c.spec();
-    Label name = new Label(spec.label());
+    Label name = new Label(model.label(spec));
     name.getStyleClass().add("fl-control-name");
     name.setMinWidth(0);
     Tooltip tip = new Tooltip(spec.path() + "\n" + spec.description());

@@ -142,6 +142,13 @@ public final class ParameterControl {
     }
   }
 
+  /** A lesson's range for the slider; only a value past it widens it. */
+  public void fixRange(double lo, double hi) {
+    min.set(lo);
+    max.set(hi);
+    ranged = true;
+  }
+
   /** 1, 2, 2.5, 5 times a power of ten, at or above {@code v}. */
   static double niceCeil(double v) {
     if (!(v > 0)) {

@@ -88,11 +88,19 @@ public final class EngineHost implements AutoCloseable {
 
   /** As {@link #EngineHost(Scenario, Clock)}, with the safety valve's limits given (tests use small ones). */
   public EngineHost(Scenario scenario, Clock clock, org.flowlab.engine.des.Limits limits) {
+    this(scenario, Model.build(scenario, limits), clock, scenario.duration().nanos());
+  }
+
+  /**
+   * Hosts a model built elsewhere (a lesson step's run, already set up), ending at virtual time {@code endNanos}.
+   * Hand it over before {@link #start()}: from then on only the simulation thread touches it.
+   */
+  public EngineHost(Scenario scenario, Model model, Clock clock, long endNanos) {
     this.scenario = scenario;
     this.clock = clock;
-    this.model = Model.build(scenario, limits);
+    this.model = model;
     this.sim = model.simulation();
-    this.runner = new PacedRunner(sim, clock, scenario.duration().nanos());
+    this.runner = new PacedRunner(sim, clock, endNanos);
     this.parameters = List.copyOf(sim.parameters().values());
     this.noticeSubscription = sim.subscribeNotices(this::onNotice);
     this.rateWindowWall = wallNanos();

@@ -51,4 +51,48 @@ class RingSeriesTest {
   void refusesATinyCapacity() {
     assertThrows(IllegalArgumentException.class, () -> new RingSeries(2));
   }
+
+  @Test
+  void decimationForDrawingKeepsSpikesOrderAndTheNewestPoint() {
+    RingSeries s = new RingSeries(100_000);
+    for (int i = 0; i < 100_000; i++) {
+      s.add(i, i == 31_337 ? 1000 : Math.sin(i / 500.0));
+    }
+    double[] xs = new double[2000];
+    double[] ys = new double[2000];
+    int n = s.decimateInto(xs, ys, 2000);
+    assertTrue(n <= 2000 && n > 1500, "points: " + n);
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, ys[i]);
+      if (i > 0) {
+        assertTrue(xs[i] > xs[i - 1], "x order at " + i);
+      }
+    }
+    assertEquals(1000, max, "the one-point spike survives");
+    assertEquals(99_999, xs[n - 1], "the line reaches now");
+  }
+
+  @Test
+  void aShortSeriesIsCopiedWhole() {
+    RingSeries s = new RingSeries(100);
+    for (int i = 0; i < 10; i++) {
+      s.add(i, i);
+    }
+    double[] xs = new double[100];
+    double[] ys = new double[100];
+    assertEquals(10, s.decimateInto(xs, ys, 2000));
+    assertEquals(9, ys[9]);
+  }
+
+  @Test
+  void everyChangeMovesTheVersion() {
+    RingSeries s = new RingSeries(10);
+    long v = s.version();
+    s.add(1, 1);
+    assertTrue(s.version() > v);
+    v = s.version();
+    s.clear();
+    assertTrue(s.version() > v);
+  }
 }

@@ -586,7 +586,7 @@ public final class LessonReader {
             String label = fields.text(m, "label", true, where, "label: the words shown next to the slider");
             String num = "a number in the control's unit";
             List<String> choices = choices(m, where);
-            boolean choice = choices != null && !choices.isEmpty();
+            boolean choice = choices == null || !choices.isEmpty(); // malformed choices: no range asked for either
             Double min = choice ? Double.valueOf(0) : fields.number(m, "min", true, where, num);
             Double max = choice ? Double.valueOf(1) : fields.number(m, "max", true, where, num);
             Double step = choice ? Double.valueOf(1) : fields.number(m, "step", true, where, "the slider's increment, a number above 0");
