@@ -115,6 +115,13 @@ public class MainView {
     // The charts take about a third of the workspace's height, whatever the type size.
     chartsHolder.prefHeightProperty().bind(centre.heightProperty().multiply(0.37));
     chartsHolder.minHeightProperty().bind(centre.heightProperty().multiply(0.3));
+    // Never more than 45% of the centre, and clipped, so large projector text cannot push the status strip
+    // off the bottom of the window.
+    chartsHolder.maxHeightProperty().bind(centre.heightProperty().multiply(0.45));
+    javafx.scene.shape.Rectangle chartsClip = new javafx.scene.shape.Rectangle();
+    chartsClip.widthProperty().bind(chartsHolder.widthProperty());
+    chartsClip.heightProperty().bind(chartsHolder.heightProperty());
+    chartsHolder.setClip(chartsClip);
     controls = new ControlsView(System::nanoTime);
     controlsScroll.setContent(controls);
     navigator.setCellFactory(list -> new ExampleCell());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowlab.engine.metrics.Snapshot;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -677,11 +678,12 @@ public final class MainViewModel {
     if (stepRun != null && player.isOpen()) {
       player.update(stepRun.watcher().state());
     }
-    if (f.sequence() == lastSequence) {
+    List<Snapshot> samples = s.host().drainSamples();
+    if (f.sequence() == lastSequence && samples.isEmpty()) {
       return f;
     }
     lastSequence = f.sequence();
-    s.charts().record(f);
+    s.charts().record(f, samples);
     running.set(f.running());
     timeText.set("t = " + Fmt.clock(f.timeSeconds()));
     eventsText.set(Fmt.number(f.eventsPerSecond()) + " events/s");

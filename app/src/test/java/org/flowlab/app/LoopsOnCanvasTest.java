@@ -24,7 +24,7 @@ class LoopsOnCanvasTest {
   }
 
   @Test
-  void theRetryStormLightsItsLoopAndLHidesTheLoops(FxRobot robot) {
+  void theRetryStormLightsItsLoopAndLHidesTheLoops(FxRobot robot) throws Exception {
     LabHarness lab = LabHarness.open(stage, Theme.LIGHT);
     lab.openExample(LabHarness.firstBundled("hotos-retry-storm"));
     var canvas = lab.view().canvas();
@@ -37,6 +37,17 @@ class LoopsOnCanvasTest {
     assertTrue(hit.title().contains("reinforcing"), hit.title());
     assertTrue(hit.lines().get(0).contains("retries"), hit.lines().toString());
     assertFalse(hit.description().isBlank(), "the loop's story");
+    LabHarness.fx(() -> {
+      canvas.model().hover(hit.x() + hit.w() / 2, hit.y() + hit.h() / 2);
+      canvas.repaint();
+      return null;
+    });
+    assertTrue(canvas.model().shown() != null && canvas.model().shown().id().equals("loop:R1"), "hover shows the story");
+    lab.screenshot("loop-hover");
+    LabHarness.fx(() -> {
+      canvas.model().clearHover();
+      return null;
+    });
 
     robot.clickOn("#timeLabel"); // focus off the canvas and the text fields
     robot.type(KeyCode.L);

@@ -1,9 +1,7 @@
 package org.flowlab.app.canvas;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -32,19 +30,20 @@ final class LoopPainter {
   }
 
   void draw(LoopModel model, double width, double height) {
-    Map<String, Integer> perAnchor = new HashMap<>();
     List<Runnable> labels = new ArrayList<>();
-    for (Loop loop : model.loops()) {
+    List<double[]> taken = new ArrayList<>(); // circles already placed: cx, cy, radius with its room
+    // Loops about a part take their place first; loops about a pipe make way (a pipe has more room along it).
+    List<Loop> order = new ArrayList<>(model.loops());
+    order.sort((p, q) -> Boolean.compare(p.anchor().startsWith("edge:"), q.anchor().startsWith("edge:")));
+    for (Loop loop : order) {
       double[] at = hits.anchor(loop.anchor());
       if (at == null) {
         continue;
       }
-      int k = perAnchor.merge(loop.anchor(), 1, Integer::sum) - 1;
       double r = (loop.links().size() >= 4 ? 3.0 : 2.5) * f;
-      double cx = at[0] + k * (2 * r + 2.2 * f);
-      double cy = at[1];
-      cx = Math.max(r + 1.5 * f, Math.min(width - r - 1.5 * f, cx));
-      cy = Math.max(r + 1.5 * f, Math.min(height - r - 2.5 * f, cy));
+      double[] c = place(at[0], at[1], r, taken, width, height);
+      double cx = c[0];
+      double cy = c[1];
       LoopActivity a = model.activity(loop);
       drawLoop(loop, a, cx, cy, r);
       if (a.active()) {
@@ -59,6 +58,40 @@ final class LoopPainter {
           loop.story()));
     }
     labels.forEach(Runnable::run); // on top of every loop
+  }
+
+  /**
+   * Where a loop's circle goes: at its anchor if that is free, else the nearest free spot of a few around it (two
+   * loops on one part, or a part's loop next to its pipe's), kept inside the canvas. The room counts the loop's
+   * labels and the line written under it.
+   */
+  private double[] place(double x, double y, double r, List<double[]> taken, double width, double height) {
+    double room = r + 1.6 * f;
+    double d = 2 * room + 0.4 * f;
+    double[][] tries = {{0, 0}, {0, -d}, {d, 0}, {-d, 0}, {0, d}, {d, -d}, {-d, -d}, {2 * d, 0}, {-2 * d, 0}, {d, d}};
+    double[] best = null;
+    for (double[] t : tries) {
+      double cx = Math.max(r + 1.5 * f, Math.min(width - r - 1.5 * f, x + t[0]));
+      double cy = Math.max(r + 1.5 * f, Math.min(height - r - 2.5 * f, y + t[1]));
+      boolean free = true;
+      for (double[] o : taken) {
+        double dx = (cx - o[0]) / 1.0;
+        double dy = (cy - o[1]) * 0.8; // a loop's line sits under it: keep more room above and below
+        if (Math.hypot(dx, dy) < room + o[2]) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        best = new double[] {cx, cy};
+        break;
+      }
+    }
+    if (best == null) {
+      best = new double[] {Math.max(r, Math.min(width - r, x)), Math.max(r, Math.min(height - r, y))};
+    }
+    taken.add(new double[] {best[0], best[1], room});
+    return best;
   }
 
   private void drawLoop(Loop loop, LoopActivity a, double cx, double cy, double r) {

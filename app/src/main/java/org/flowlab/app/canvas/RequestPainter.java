@@ -75,8 +75,8 @@ final class RequestPainter {
     double gy = vessel.bottom() - 0.2 * f;
     double bendY = top + 3.2 * f + 0.5 * f;
     servers.put(n.id(), new ServerGeo(n, cell, vessel, gx, gy, gr, top, bendY, bounded, capacity));
-    // Loops about this server go in the room above its gauge, right of the vessel.
-    hits.anchor("node:" + n.id(), gx + 0.4 * f, Math.max(vessel.y() + 2.6 * f, gy - gr - 3.4 * f));
+    // Loops about this server go in the room above its gauge (with their line under them), right of the vessel.
+    hits.anchor("node:" + n.id(), gx + 0.4 * f, Math.max(vessel.y() + 2.6 * f, gy - gr - 6.5 * f));
   }
 
   void layoutSource(Node.SourceNode n, Box cell, List<Edge> edges, boolean alone) {

@@ -76,12 +76,17 @@ public final class ChartsModel {
    * already seen are ignored; a time that goes backwards (a new run) starts the series again.
    */
   public void record(Frame frame) {
-    if (frame.sequence() == lastSequence) {
+    record(frame, frame.samples());
+  }
+
+  /** Records {@code samples} (drained from the host, so none is lost to a skipped frame) and the frame's snapshot. */
+  public void record(Frame frame, List<Snapshot> samples) {
+    if (frame.sequence() == lastSequence && samples.isEmpty()) {
       return;
     }
     lastSequence = frame.sequence();
     double predicted = predictedL(frame);
-    for (Snapshot s : frame.samples()) {
+    for (Snapshot s : samples) {
       add(s, predicted);
     }
     add(frame.snapshot(), predicted);

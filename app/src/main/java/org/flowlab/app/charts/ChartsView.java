@@ -211,11 +211,18 @@ public final class ChartsView extends HBox {
       double x1 = Math.max(r[1], x0 + 10);
       // Room past the last tick on each axis, so its label (centred on the tick) is not cut at the card's edge.
       double step = niceCeil((x1 - x0) / 6);
-      axes.x().set(x0, Math.ceil(x1 / step - 1e-9) * step + 0.6 * step);
+      double last = Math.ceil(x1 / step - 1e-9) * step;
+      // Past the last tick, room for half its label (chartfx clips labels at the plot's end): at least 0.6 of a
+      // step, more on a narrow chart with large type (a projector).
+      double half = 0.3 * axes.x().getTickLabelStyle().getFont().getSize() * tick(last).length() + 3;
+      double width = axes.x().getWidth();
+      double room = 0.6 * step;
+      if (width > 20) {
+        room = Math.max(room, half * (last - x0) / Math.max(1, width - half));
+      }
+      axes.x().set(x0, last + room);
       double top = r[3] > 1e-9 ? niceCeil(r[3] * 1.04) : 1;
       axes.y().set(Math.min(0, r[2]), top * 1.07);
-      double size = axes.y().getTickLabelStyle().getFont().getSize();
-      axes.y().setTickLabelGap(Math.max(3, 0.35 * size)); // the labels keep clear of the axis line at any type size
     });
     if (all) {
       lastRefresh = nowNanos;

@@ -60,11 +60,19 @@ public final class EngineHost implements AutoCloseable {
   private final AtomicInteger noticeCount = new AtomicInteger();
   private final AutoCloseable noticeSubscription;
   private final java.util.ArrayDeque<Snapshot> samples = new java.util.ArrayDeque<>();
+  /**
+   * The same chart samples for the UI, kept until it drains them, so a frame the UI skips loses no points.
+   * Bounded like every queue in the lab: when the UI stalls, the oldest are dropped and counted.
+   */
+  private final java.util.concurrent.ArrayBlockingQueue<Snapshot> uiSamples =
+      new java.util.concurrent.ArrayBlockingQueue<>(MAX_SAMPLES);
+  private final java.util.concurrent.atomic.AtomicLong droppedSamples = new java.util.concurrent.atomic.AtomicLong();
   private AutoCloseable sampler;
 
   // Owned by the simulation thread (or the caller in manual mode).
   private Speed speed = Speed.X1;
   private long sequence;
+  private boolean justPublished;
   private long lastPublishWall = Long.MIN_VALUE;
   private long lagWallNanos;
   private long rateWindowWall;
@@ -120,6 +128,18 @@ public final class EngineHost implements AutoCloseable {
   /** The live-changeable parameters, as the model registered them. */
   public List<Parameter> parameters() {
     return parameters;
+  }
+
+  /** Takes every chart sample published since the last call, oldest first (UI thread). */
+  public List<Snapshot> drainSamples() {
+    List<Snapshot> out = new ArrayList<>(uiSamples.size());
+    uiSamples.drainTo(out);
+    return out;
+  }
+
+  /** Chart samples dropped because the UI did not drain them in time (its own stock overflowing). */
+  public long droppedSamples() {
+    return droppedSamples.get();
   }
 
   /** The latest published frame; never null. Any thread. */
@@ -234,10 +254,16 @@ public final class EngineHost implements AutoCloseable {
       dirty = true;
       if (manual || due()) {
         publish();
+        justPublished = true;
       }
       if (!manual && speed != Speed.MAX) {
         waitForAction(2);
+      } else if (!manual && justPublished) {
+        // At Max the engine would keep a core busy without pause; a millisecond per frame leaves the UI
+        // thread room to draw on a 2-core machine.
+        waitForAction(1);
       }
+      justPublished = false;
       return;
     }
     lagWallNanos = 0;
@@ -336,6 +362,11 @@ public final class EngineHost implements AutoCloseable {
         ? Math.max(10_000_000L, runner.endNanos() / 5000)
         : (long) (speed.factor() * 1e9 / SAMPLES_PER_WALL_SECOND);
     sampler = sim.subscribe(Math.max(1_000_000L, interval), snap -> {
+      if (!uiSamples.offer(snap)) {
+        uiSamples.poll();
+        uiSamples.offer(snap);
+        droppedSamples.incrementAndGet();
+      }
       samples.addLast(snap);
       if (samples.size() > MAX_SAMPLES) {
         samples.removeFirst();
