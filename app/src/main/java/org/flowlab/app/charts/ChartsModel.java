@@ -89,7 +89,12 @@ public final class ChartsModel {
     for (Snapshot s : samples) {
       add(s, predicted);
     }
-    add(frame.snapshot(), predicted);
+    // Drained samples can be newer than the frame's snapshot (the engine kept sampling after it published);
+    // a stale snapshot is skipped rather than read as time going backwards, which means a new run.
+    Snapshot latest = frame.snapshot();
+    if (samples.isEmpty() || Double.isNaN(lastTime) || latest.timeSeconds() >= lastTime) {
+      add(latest, predicted);
+    }
   }
 
   private void add(Snapshot s, double predicted) {

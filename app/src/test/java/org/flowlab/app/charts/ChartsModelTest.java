@@ -100,4 +100,28 @@ class ChartsModelTest {
     assertEquals(List.of("stocks", "flows"), m.charts().stream().map(ChartSpec::id).toList());
     assertTrue(m.charts().get(1).series().stream().anyMatch(s -> s.label().equals("level spill")));
   }
+
+  @Test
+  void samplesDrainedAfterAnOlderFrameDoNotRestartTheSeries() {
+    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), new MutableClock());
+    ChartsModel m = charts(host);
+    host.runFor(SimDuration.ofSeconds(100));
+    var olderFrame = host.latest();
+    m.record(olderFrame, host.drainSamples());
+    host.runFor(SimDuration.ofSeconds(100));
+    // The UI drained samples up to t = 200 s but still holds the frame published at t = 100 s.
+    var later = host.drainSamples();
+    assertTrue(!later.isEmpty());
+    m.record(new org.flowlab.app.engine.Frame(olderFrame.sequence() + 1, olderFrame.snapshot(), olderFrame.running(),
+        olderFrame.speed(), 0, 0, 0, olderFrame.endNanos(), null, List.of(), java.util.Map.of(), List.of()), later);
+    for (ChartSpec c : m.charts()) {
+      for (SeriesSpec s : c.series()) {
+        RingSeries r = m.series(s);
+        if (s.kind() == SeriesSpec.Kind.METRICS && r.size() > 0) {
+          assertTrue(r.x(0) < 100, s.label() + " kept its first 100 s");
+          assertTrue(r.x(r.size() - 1) >= 199, s.label() + " reaches the newest sample");
+        }
+      }
+    }
+  }
 }
