@@ -64,7 +64,10 @@ public final class FlowCanvas extends Region {
       if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
         model.setFocusVisible(true);
         model.focusNext(e.getCode() == KeyCode.DOWN ? 1 : -1);
-        setAccessibleHelp(model.focused() == null ? null : model.focused().title());
+        Hit h = model.focused();
+        // A screen reader reads the same card a sighted learner sees: name, live value and rate, and what it is.
+        setAccessibleHelp(h == null ? null
+            : h.title() + ". " + String.join(". ", h.lines()) + (h.description() == null ? "" : ". " + h.description()));
         repaint();
         e.consume();
       }
