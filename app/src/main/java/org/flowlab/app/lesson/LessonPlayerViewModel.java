@@ -174,6 +174,9 @@ public final class LessonPlayerViewModel {
   /** Opens {@code l} at the step the learner reached last time (or step 1). */
   public void open(Lesson l) {
     LessonProgress saved = store.load().lesson(l.id());
+    // Forget the previous lesson's step first: listeners of the lesson property read the current step, and
+    // step 4 of the last lesson may not exist in this one.
+    step.set(0);
     lesson.set(l);
     progress.set(saved);
     goTo(Math.min(Math.max(1, saved.step()), l.steps().size()));

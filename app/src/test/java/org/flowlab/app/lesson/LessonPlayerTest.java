@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
@@ -22,6 +23,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.flowlab.app.Banner;
 import org.flowlab.app.FlowlabApp;
 import org.flowlab.app.MainViewModel;
 import org.flowlab.app.Theme;
@@ -300,6 +302,35 @@ class LessonPlayerTest {
       throw new IllegalStateException(e);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Test
+  void everyStepOfEveryBundledLessonOpensInTheWindowAndRuns() throws Exception {
+    open(Theme.PROJECTOR);
+    assertEquals(15, vm().lessons().size(), "the bundled course");
+    for (LessonEntry entry : List.copyOf(vm().lessons())) {
+      fx(() -> {
+        vm().openLesson(entry);
+        return null;
+      });
+      WaitForAsyncUtils.waitForFxEvents();
+      assertTrue(vm().player().isOpen(), entry + " opens");
+      int steps = vm().player().lesson().steps().size();
+      for (int n = 1; n <= steps; n++) {
+        int step = n;
+        fx(() -> {
+          vm().player().goTo(step);
+          return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(step, vm().player().stepProperty().get(), entry + " reaches step " + step);
+        run(5);
+        Banner b = vm().bannerProperty().get();
+        assertTrue(b == null || b.level() != Banner.Level.ERROR, entry + " step " + step + ": " + (b == null ? "" : b.text()));
+        assertTrue(vm().session().host().latest().terminal() == null
+            || vm().session().host().latest().terminal().ok(), entry + " step " + step + " runs");
+      }
     }
   }
 }
