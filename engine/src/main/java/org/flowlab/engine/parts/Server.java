@@ -47,6 +47,8 @@ public final class Server implements Part, Receiver, CallListener {
     private final GcPauses gc;
     private final Caller caller;
     private final List<Request> frozen = new ArrayList<>();
+    /** An async hop's caller does not wait: its outcome is counted by the caller and otherwise ignored. */
+    private static final CallListener FIRE_AND_FORGET = (parent, outcome) -> { };
 
     private int workers;
     private long capacity;
@@ -263,7 +265,7 @@ public final class Server implements Part, Receiver, CallListener {
                 caller.call(r, this);
                 return;
             }
-            caller.call(r, (parent, outcome) -> { });
+            caller.call(r, FIRE_AND_FORGET);
         }
         finish(r, Outcome.OK);
     }
