@@ -114,7 +114,9 @@ public final class LoopModel {
 
   private static void caller(List<Draft> found, String from, String prefix, CallPolicy policy) {
     String edge = "edge:" + from + ">" + policy.to();
-    if (policy.retry().maxAttempts() > 1) {
+    // A caller with a timeout carries the retry loop latently even while retries are off: a learner who turns
+    // retries on later must see the loop appear (it stays grey while max_attempts is 1).
+    if (policy.retry().maxAttempts() > 1 || policy.timeout() != null) {
       found.add(new Draft(LoopKind.RETRY, edge, prefix, policy.to(), List.of(
           new Link("load", "latency", true), new Link("latency", "timeouts", true),
           new Link("timeouts", "retries", true), new Link("retries", "load", true)),
@@ -176,6 +178,11 @@ public final class LoopModel {
 
   private static LoopActivity retry(Loop l, Metrics m, double[] mem) {
     String c = l.prefix();
+    double allowed = m.value(c + ".max_attempts");
+    if (!Double.isNaN(allowed) && allowed <= 1) {
+      mem[0] = Double.NaN;
+      return LoopActivity.DORMANT; // retries are off: the loop is cut at "timeouts → retries"
+    }
     double retries = nz(m.value(c + ".retry_rate"));
     double attempts = nz(m.value(c + ".attempt_rate"));
     double timeouts = nz(m.value(c + ".timeout_rate"));

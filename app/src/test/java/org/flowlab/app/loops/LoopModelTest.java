@@ -44,9 +44,20 @@ class LoopModelTest {
   }
 
   @Test
-  void withoutRetriesThereIsNoRetryLoop() {
+  void withRetriesOffTheRetryLoopIsLatentAndNeverLights() {
     LoopModel m = LoopModel.detect(Fixtures.example("hotos-no-retries"));
-    assertTrue(m.loops().stream().noneMatch(l -> l.kind() == LoopKind.RETRY));
+    Loop retry = m.loops().stream().filter(l -> l.kind() == LoopKind.RETRY).findFirst().orElseThrow(
+        () -> new AssertionError("a caller with a timeout carries the loop, so turning retries on shows it"));
+    java.util.Map<String, Double> v = new java.util.HashMap<>();
+    v.put(retry.prefix() + ".max_attempts", 1.0);
+    v.put(retry.prefix() + ".retry_rate", 300.0);
+    v.put(retry.prefix() + ".attempt_rate", 600.0);
+    v.put(retry.prefix() + ".timeout_rate", 300.0);
+    m.update(of(v), 10);
+    assertFalse(m.activity(retry).active(), "max_attempts 1: the loop is cut");
+    v.put(retry.prefix() + ".max_attempts", 2.0);
+    m.update(of(v), 11);
+    assertTrue(m.activity(retry).active(), "retries switched on live: the same loop lights up");
   }
 
   @Test
