@@ -41,6 +41,7 @@ public final class ChartsView extends HBox {
   private ChartsModel model;
   private long lastRefresh;
   private boolean refreshed;
+  private int turn;
 
   /** One series on screen; {@code copied} is the series version last copied into its dataset (a dirty flag). */
   private static final class Bound {
@@ -163,12 +164,20 @@ public final class ChartsView extends HBox {
    * of waiting for a lock the FX thread itself holds.
    */
   public void refresh(long nowNanos, boolean force) {
-    if (model == null || (!force && refreshed && nowNanos - lastRefresh < REFRESH_NANOS)) {
+    List<Axes> charts = bound.stream().map(Bound::axes).distinct().toList();
+    // Staggered: one chart per turn, so each chart still refreshes ten times a second but no single frame has to
+    // redraw all of them (on a software pipeline that frame is the one that misses its pulse).
+    long interval = charts.isEmpty() ? REFRESH_NANOS : REFRESH_NANOS / charts.size();
+    if (model == null || (!force && refreshed && nowNanos - lastRefresh < interval)) {
       return;
     }
+    Axes only = force || !refreshed || charts.isEmpty() ? null : charts.get(turn++ % charts.size());
     boolean all = true;
     java.util.Map<Axes, double[]> ranges = new java.util.LinkedHashMap<>();
     for (Bound b : bound) {
+      if (only != null && b.axes() != only) {
+        continue;
+      }
       RingSeries s = model.series(b.spec());
       double[] r = ranges.computeIfAbsent(b.axes(), k -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0});
       if (b.rangeOf != s.version()) { // the series' extent, computed again only when it changed
