@@ -42,6 +42,8 @@ public final class ChartsView extends HBox {
   private long lastRefresh;
   private boolean refreshed;
   private int turn;
+  /** One entry per chart, in order; fixed when the model is set (refresh runs every frame on the FX thread). */
+  private List<Axes> charts = List.of();
 
   /** One series on screen; {@code copied} is the series version last copied into its dataset (a dirty flag). */
   private static final class Bound {
@@ -87,6 +89,7 @@ public final class ChartsView extends HBox {
     for (ChartSpec spec : model.charts()) {
       getChildren().add(card(spec));
     }
+    charts = bound.stream().map(Bound::axes).distinct().toList();
     refreshed = false;
   }
 
@@ -164,7 +167,6 @@ public final class ChartsView extends HBox {
    * of waiting for a lock the FX thread itself holds.
    */
   public void refresh(long nowNanos, boolean force) {
-    List<Axes> charts = bound.stream().map(Bound::axes).distinct().toList();
     // Staggered: one chart per turn, so each chart still refreshes ten times a second but no single frame has to
     // redraw all of them (on a software pipeline that frame is the one that misses its pulse).
     long interval = charts.isEmpty() ? REFRESH_NANOS : REFRESH_NANOS / charts.size();

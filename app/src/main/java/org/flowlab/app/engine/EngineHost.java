@@ -80,6 +80,7 @@ public final class EngineHost implements AutoCloseable {
   private double eventsPerSecond;
   private RunResult terminal;
   private List<LoggedCommand> commands = List.of();
+  private boolean commandsChanged;
   private Map<String, String> applied = Map.of();
   private boolean dirty = true;
 
@@ -392,6 +393,10 @@ public final class EngineHost implements AutoCloseable {
       rateWindowWall = wall;
       rateWindowEvents = events;
     }
+    if (commandsChanged) {
+      commands = sim.commandLog().copy();
+      commandsChanged = false;
+    }
     Snapshot snap = sim.snapshot();
     List<Snapshot> taken = List.copyOf(samples);
     samples.clear();
@@ -404,7 +409,7 @@ public final class EngineHost implements AutoCloseable {
   /** Called on the simulation thread by the engine. */
   private void onNotice(Notice n) {
     if (n instanceof Notice.CommandApplied c) {
-      commands = sim.commandLog().copy();
+      commandsChanged = true; // copied once at the next publish, not once per command (a slider drag sends many)
       Map<String, String> next = new LinkedHashMap<>(applied);
       next.put(c.entry().command().path(), switch (c.entry().command()) {
         case Command.SetParameter s -> s.value();

@@ -8,6 +8,7 @@ import org.flowlab.engine.metrics.MetricRegistry;
 import org.flowlab.engine.parts.call.CallListener;
 import org.flowlab.engine.parts.call.Caller;
 import org.flowlab.engine.random.RandomStream;
+import org.flowlab.engine.random.RandomStreams;
 import org.flowlab.engine.stats.FlowCounter;
 import org.flowlab.engine.stats.LatencyStats;
 import org.flowlab.engine.time.Ticks;
@@ -53,7 +54,7 @@ public final class Source implements Part, Responder, CallListener {
         this.profile = config.rate();
         this.stream = sim.random().stream(config.id() + ".arrivals");
         this.mixStream = sim.random().stream(config.id() + ".mix");
-        this.keyBase = (stableHash(config.id()) & 0xFFFFL) << 47;
+        this.keyBase = (RandomStreams.stableHash(config.id()) & 0xFFFFL) << 47;
         this.traceStream = sim.random().stream(config.id() + ".trace");
         this.traceSampleRate = config.traceSampleRate();
         sim.registerParameter(new Parameter(config.id() + ".tracing.sample_rate",
@@ -227,15 +228,6 @@ public final class Source implements Part, Responder, CallListener {
             traces.finished(t);
         }
         sim.requestFinished();
-    }
-
-    private static long stableHash(String s) {
-        long h = 0xCBF29CE484222325L;
-        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            h ^= b & 0xFF;
-            h *= 0x100000001B3L;
-        }
-        return h ^ (h >>> 29);
     }
 
     public Caller client() {

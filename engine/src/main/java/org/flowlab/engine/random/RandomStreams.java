@@ -45,6 +45,14 @@ public final class RandomStreams {
         return streams.computeIfAbsent(name, n -> new RandomStream(n, seedFor(n)));
     }
 
+    /**
+     * A stable 64-bit hash of a name (FNV-1a over UTF-8, then mixed): the same on every JVM, so names can seed
+     * or namespace things reproducibly.
+     */
+    public static long stableHash(String name) {
+        return SplitMix.hash(name);
+    }
+
     /** A fresh stream that is not shared: same name and seed give the same numbers from the start. */
     public RandomStream fresh(String name) {
         return new RandomStream(name, seedFor(name));

@@ -1,6 +1,5 @@
 package org.flowlab.engine.parts.call;
 
-import java.util.List;
 import java.util.Locale;
 import org.flowlab.engine.command.Parameter;
 import org.flowlab.engine.des.Event;
@@ -314,34 +313,36 @@ public final class Caller {
      * {@code --set} can use the same name.
      */
     private void registerParameters(String filePrefix) {
-        register(prefix);
-        if (filePrefix != null && !filePrefix.equals(prefix)) {
-            for (String suffix : List.of(".timeout", ".retry.max_attempts", ".retry.jitter", ".retry.backoff.kind",
-                    ".retry.backoff.base", ".retry.backoff.cap", ".breaker")) {
-                sim.registerAlias(filePrefix + suffix, prefix + suffix);
-            }
+        register(filePrefix != null && !filePrefix.equals(prefix) ? filePrefix : null);
+    }
+
+    /** Registers {@code prefix + suffix}, and the same parameter under {@code alias + suffix} when there is one. */
+    private void param(String alias, String suffix, String description, Parameter.Setter setter) {
+        sim.registerParameter(new Parameter(prefix + suffix, description, setter));
+        if (alias != null) {
+            sim.registerAlias(alias + suffix, prefix + suffix);
         }
     }
 
-    private void register(String p) {
-        sim.registerParameter(new Parameter(p + ".timeout", "per-attempt timeout (0 = none; " + Quantities.DURATION_HINT + ")",
+    private void register(String a) {
+        param(a, ".timeout", "per-attempt timeout (0 = none; " + Quantities.DURATION_HINT + ")",
                 v -> {
                     double s = Quantities.durationSeconds(v);
                     policy = policy.withTimeout(s == 0 ? null : SimDuration.ofSeconds(s));
-                }));
-        sim.registerParameter(new Parameter(p + ".retry.max_attempts", "attempts per request, the first included (1 = no retries)",
-                v -> retry(Math.toIntExact(Quantities.integer(v)), policy.retry().backoff())));
-        sim.registerParameter(new Parameter(p + ".retry.jitter", "none, full, equal or decorrelated",
-                v -> retry(policy.retry().maxAttempts(), policy.retry().backoff().withJitter(choice(Jitter.class, v)))));
-        sim.registerParameter(new Parameter(p + ".retry.backoff.kind", "none, constant or exponential",
-                v -> retry(policy.retry().maxAttempts(), policy.retry().backoff().withKind(choice(BackoffKind.class, v)))));
-        sim.registerParameter(new Parameter(p + ".retry.backoff.base", "first backoff step (" + Quantities.DURATION_HINT + ")",
+                });
+        param(a, ".retry.max_attempts", "attempts per request, the first included (1 = no retries)",
+                v -> retry(Math.toIntExact(Quantities.integer(v)), policy.retry().backoff()));
+        param(a, ".retry.jitter", "none, full, equal or decorrelated",
+                v -> retry(policy.retry().maxAttempts(), policy.retry().backoff().withJitter(choice(Jitter.class, v))));
+        param(a, ".retry.backoff.kind", "none, constant or exponential",
+                v -> retry(policy.retry().maxAttempts(), policy.retry().backoff().withKind(choice(BackoffKind.class, v))));
+        param(a, ".retry.backoff.base", "first backoff step (" + Quantities.DURATION_HINT + ")",
                 v -> retry(policy.retry().maxAttempts(),
-                        policy.retry().backoff().withBase(SimDuration.ofSeconds(Quantities.durationSeconds(v))))));
-        sim.registerParameter(new Parameter(p + ".retry.backoff.cap", "longest backoff (" + Quantities.DURATION_HINT + ")",
+                        policy.retry().backoff().withBase(SimDuration.ofSeconds(Quantities.durationSeconds(v)))));
+        param(a, ".retry.backoff.cap", "longest backoff (" + Quantities.DURATION_HINT + ")",
                 v -> retry(policy.retry().maxAttempts(),
-                        policy.retry().backoff().withCap(SimDuration.ofSeconds(Quantities.durationSeconds(v))))));
-        sim.registerParameter(new Parameter(p + ".breaker", "circuit breaker on/off (uses its configured settings)",
+                        policy.retry().backoff().withCap(SimDuration.ofSeconds(Quantities.durationSeconds(v)))));
+        param(a, ".breaker", "circuit breaker on/off (uses its configured settings)",
                 v -> {
                     boolean on = Quantities.bool(v);
                     if (on && breaker == null) {
@@ -350,7 +351,7 @@ public final class Caller {
                     } else if (!on) {
                         breaker = null;
                     }
-                }));
+                });
     }
 
     private void retry(int maxAttempts, Backoff backoff) {
