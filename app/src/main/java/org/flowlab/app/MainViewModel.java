@@ -666,6 +666,7 @@ public final class MainViewModel {
     if (s == null) {
       return null;
     }
+    s.host().frameStarted(); // at Max the engine steps aside while this frame is drawn
     Frame f = s.host().latest();
     for (Notice n : s.host().drainNotices()) {
       notice(s, n);

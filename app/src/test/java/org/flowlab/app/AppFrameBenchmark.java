@@ -60,6 +60,9 @@ class AppFrameBenchmark {
   private static final class Meter {
     final Histogram pulseToPulse = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
     final Histogram work = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    /** Pulse start to the frame rendered (the render thread's rasterising included). */
+    final Histogram frame = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    long frameStart;
     long lastNow;
     long pulseStart;
     boolean on;
@@ -67,6 +70,8 @@ class AppFrameBenchmark {
     void reset() {
       pulseToPulse.reset();
       work.reset();
+      frame.reset();
+      frameStart = 0;
       lastNow = 0;
     }
   }
@@ -105,8 +110,16 @@ class AppFrameBenchmark {
           }
           meter.lastNow = now;
           meter.pulseStart = now;
+          meter.frameStart = now;
         }
       }.start();
+      // The toolkit's own tracker hears (on the FX thread) when the render thread has finished a frame.
+      com.sun.javafx.perf.PerformanceTracker.getSceneTracker(lab.scene()).setOnRenderedFrameTask(() -> {
+        if (meter.on && meter.frameStart != 0) {
+          meter.frame.recordValue(Math.max(0, System.nanoTime() - meter.frameStart));
+          meter.frameStart = 0;
+        }
+      });
       lab.scene().addPostLayoutPulseListener(() -> {
         if (meter.on && meter.pulseStart != 0) {
           meter.work.recordValue(Math.max(0, System.nanoTime() - meter.pulseStart));
@@ -182,14 +195,22 @@ class AppFrameBenchmark {
   }
 
   private record Phase(double wallSeconds, double virtualSeconds, long events, double vStart, double vEnd,
-                       Histogram pulse, Histogram work, int chartPoints, long gcCount, long gcMillis) {
+                       Histogram pulse, Histogram work, Histogram frame, int chartPoints, long gcCount,
+                       long gcMillis) {
     String line(String name, MainViewModel vm) {
+      // Late: a pulse more than 20 ms after the last (beyond the timer's jitter); missed: one pulse skipped.
+      long late = pulse.getCountBetweenValues(20_000_000L, pulse.getHighestTrackableValue());
+      long missed = pulse.getCountBetweenValues(25_000_000L, pulse.getHighestTrackableValue());
       return String.format(Locale.ROOT,
           "phase %s: %.1f s wall, virtual %.0f s → %.0f s (%.0f× real time), engine %,.0f events/s; "
-              + "frames %d: pulse-to-pulse p50 %.2f ms p99 %.2f ms max %.2f ms; FX work p50 %.2f ms p99 %.2f ms "
-              + "max %.2f ms; chart points at the end %,d; GC %d collections, %d ms in all%n",
+              + "frames %d: frame time (pulse start → frame rendered) p50 %.2f ms p99 %.2f ms max %.2f ms; "
+              + "pulse-to-pulse p50 %.2f ms p99 %.2f ms max %.2f ms, late (> 20 ms) %d, missed (> 25 ms) %d; "
+              + "FX work p50 %.2f ms p99 %.2f ms max %.2f ms; chart points at the end %,d; "
+              + "GC %d collections, %d ms in all%n",
           name, wallSeconds, vStart, vEnd, virtualSeconds / wallSeconds, events / wallSeconds, pulse.getTotalCount(),
+          frame.getValueAtPercentile(50) / 1e6, frame.getValueAtPercentile(99) / 1e6, frame.getMaxValue() / 1e6,
           pulse.getValueAtPercentile(50) / 1e6, pulse.getValueAtPercentile(99) / 1e6, pulse.getMaxValue() / 1e6,
+          late, missed,
           work.getValueAtPercentile(50) / 1e6, work.getValueAtPercentile(99) / 1e6, work.getMaxValue() / 1e6,
           chartPoints, gcCount, gcMillis);
     }
@@ -224,7 +245,7 @@ class AppFrameBenchmark {
         }
       }
       return new Phase(wall, end.timeSeconds() - start.timeSeconds(), end.snapshot().events() - start.snapshot().events(),
-          start.timeSeconds(), end.timeSeconds(), meter.pulseToPulse.copy(), meter.work.copy(), points,
+          start.timeSeconds(), end.timeSeconds(), meter.pulseToPulse.copy(), meter.work.copy(), meter.frame.copy(), points,
           gc()[0] - gc0[0], gc()[1] - gc0[1]);
     });
   }

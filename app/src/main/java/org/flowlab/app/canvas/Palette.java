@@ -25,6 +25,7 @@ public final class Palette {
   private final Region lineProbe = new Region();
   private double font = 14;
   private double line = 1;
+  private final TypeCache type = new TypeCache();
 
   /** Adds the probes to {@code host} (invisible, unmanaged). */
   public Palette(Pane host) {
@@ -62,10 +63,16 @@ public final class Palette {
     }
     fontProbe.applyCss();
     font = fontProbe.getFont().getSize();
+    type.clear();
     lineProbe.applyCss();
     if (lineProbe.getBorder() != null && !lineProbe.getBorder().getStrokes().isEmpty()) {
       line = lineProbe.getBorder().getStrokes().get(0).getWidths().getTop();
     }
+  }
+
+  /** Fonts and text widths for painting (kept between frames). */
+  TypeCache type() {
+    return type;
   }
 
   public Color get(Token t) {

@@ -128,7 +128,11 @@ public final class ChartsView extends HBox {
     renderer.setDrawMarker(false);
     renderer.setPolyLineStyle(LineStyle.NORMAL);
     renderer.setPointReduction(true);
-    chart.getRenderers().setAll(renderer);
+    // chartfx would hand the screen coordinates to its own thread pool and wait for it on the FX thread; with the
+    // engine busy on a 2-core machine those workers start late and the frame misses its pulse. A few thousand
+    // points take well under a millisecond on the FX thread itself.
+    renderer.setParallelImplementation(false);
+    chart.getRenderers().setAll(new GridLines(), renderer); // grid first, under the data
     chart.setMinHeight(80);
     chart.setPrefHeight(160);
     VBox.setVgrow(chart, Priority.ALWAYS);

@@ -46,6 +46,8 @@ public final class EngineHost implements AutoCloseable {
   static final int MAX_SAMPLES = 4096;
   /** About this many chart samples per wall second, whatever the speed. */
   static final double SAMPLES_PER_WALL_SECOND = 25;
+  /** At Max, slices of about this much wall time, so the start of a frame is noticed promptly. */
+  static final long MAX_SLICE_NANOS = 1_500_000;
   private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
 
   private final Scenario scenario;
@@ -72,7 +74,6 @@ public final class EngineHost implements AutoCloseable {
   // Owned by the simulation thread (or the caller in manual mode).
   private Speed speed = Speed.X1;
   private long sequence;
-  private boolean justPublished;
   private long lastPublishWall = Long.MIN_VALUE;
   private long lagWallNanos;
   private long rateWindowWall;
@@ -84,6 +85,8 @@ public final class EngineHost implements AutoCloseable {
   private Map<String, String> applied = Map.of();
   private boolean dirty = true;
 
+  /** At Max, when the engine keeps out of the UI's way (UI thread writes, simulation thread reads). */
+  private final FrameGate gate = new FrameGate();
   private volatile boolean stopping;
   private volatile Thread thread;
 
@@ -194,6 +197,14 @@ public final class EngineHost implements AutoCloseable {
     actions.offer(new HostAction.Step(duration.nanos()));
   }
 
+  /**
+   * Tells the engine that the UI has begun a frame (UI thread, once per frame). At Max the engine then keeps out
+   * of the frame's drawing ({@link FrameGate}); at other speeds it sleeps between its paced slices anyway.
+   */
+  public void frameStarted() {
+    gate.frameStarted(System.nanoTime()); // scheduling only: the run's results never depend on it
+  }
+
   /** Takes the notices (part events, rejected commands, the end of the run) published since the last call. */
   public List<Notice> drainNotices() {
     List<Notice> out = new ArrayList<>();
@@ -247,24 +258,25 @@ public final class EngineHost implements AutoCloseable {
   private void turn(boolean manual) {
     boolean acted = drainActions();
     if (runner.isRunning() && terminal == null) {
+      if (!manual && speed == Speed.MAX) {
+        long wait = gate.waitNanos(System.nanoTime());
+        if (wait > 0) {
+          waitForAction(wait);
+          return;
+        }
+      }
       guarded(() -> {
-        PacedRunner.Slice slice = runner.advance(speed == Speed.MAX ? Long.MAX_VALUE : SLICE_EVENTS);
+        PacedRunner.Slice slice = runner.advance(speed == Speed.MAX ? maxSliceEvents() : SLICE_EVENTS);
         lagWallNanos = speed == Speed.MAX ? 0 : (long) (slice.lagNanos() / speed.factor());
         check(slice.result());
       });
       dirty = true;
       if (manual || due()) {
         publish();
-        justPublished = true;
       }
       if (!manual && speed != Speed.MAX) {
-        waitForAction(2);
-      } else if (!manual && justPublished) {
-        // At Max the engine would keep a core busy without pause; a millisecond per frame leaves the UI
-        // thread room to draw on a 2-core machine.
-        waitForAction(1);
+        waitForAction(2_000_000);
       }
-      justPublished = false;
       return;
     }
     lagWallNanos = 0;
@@ -274,13 +286,20 @@ public final class EngineHost implements AutoCloseable {
       publish();
     }
     if (!manual) {
-      waitForAction(50);
+      waitForAction(50_000_000);
     }
   }
 
-  private void waitForAction(long millis) {
+  /** Events for one slice at Max: about {@link #MAX_SLICE_NANOS} of wall time at the recent rate. */
+  private long maxSliceEvents() {
+    long nanos = Math.min(MAX_SLICE_NANOS, gate.runNanos(System.nanoTime()));
+    return Math.max(1_000, (long) (eventsPerSecond * nanos / 1e9));
+  }
+
+  /** Sleeps up to {@code nanos}, or less if the UI sends something to do. */
+  private void waitForAction(long nanos) {
     try {
-      HostAction a = actions.poll(millis, TimeUnit.MILLISECONDS);
+      HostAction a = actions.poll(nanos, TimeUnit.NANOSECONDS);
       if (a != null) {
         apply(a);
         dirty = true;

@@ -1,8 +1,7 @@
 package org.flowlab.engine.parts;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 import org.flowlab.engine.command.Parameter;
 import org.flowlab.engine.des.Simulation;
 import org.flowlab.engine.metrics.MetricKind;
@@ -12,11 +11,19 @@ import org.flowlab.engine.units.Quantities;
  * The table a server writes into, reduced to what idempotency is about: which keys were written. With the unique
  * constraint a repeated key is refused by the store and the write is a no-op (one effect); without it the row is
  * inserted again, and the duplicates are a stock that only grows (double charges).
+ *
+ * <p>Primitive collections, because at maximum speed a store remembers a million keys and every one outlives a
+ * young collection: boxed keys in a linked map were most of what the collector copied (and the lab's frame drops).
+ * Writes go into a time-ordered queue; a key's latest write time is in the map, so an old queue entry whose key
+ * was written again since is skipped when it expires.
  */
 final class KeyStore {
     private final Simulation sim;
     private final long retention;
-    private final LinkedHashMap<Long, Long> writtenAt = new LinkedHashMap<>();
+    /** Key → time of its latest write; holds exactly the keys written within the retention. */
+    private final Long2LongOpenHashMap writtenAt = new Long2LongOpenHashMap();
+    /** Every write, oldest first, as key and time pairs. */
+    private final LongArrayFIFOQueue order = new LongArrayFIFOQueue();
     private boolean uniqueKey;
     private long writes;
     private long duplicates;
@@ -40,8 +47,7 @@ final class KeyStore {
     void write(long key) {
         long now = sim.now();
         expire(now);
-        Long before = writtenAt.get(key);
-        if (before != null) {
+        if (writtenAt.containsKey(key)) {
             if (uniqueKey) {
                 prevented++;
                 return;
@@ -49,19 +55,31 @@ final class KeyStore {
             duplicates++;
         }
         writes++;
-        writtenAt.remove(key);
         writtenAt.put(key, now);
+        order.enqueue(key);
+        order.enqueue(now);
     }
 
     private void expire(long now) {
-        Iterator<Map.Entry<Long, Long>> it = writtenAt.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, Long> e = it.next();
-            if (now - e.getValue() <= retention) {
+        while (!order.isEmpty()) {
+            long key = order.firstLong();
+            order.dequeueLong();
+            long at = order.firstLong();
+            if (now - at <= retention) {
+                order.enqueueFirst(key);
                 return;
             }
-            it.remove();
+            order.dequeueLong();
+            // Only the key's latest write forgets it; an older entry of a key written again is just dropped.
+            if (writtenAt.get(key) == at) {
+                writtenAt.remove(key);
+            }
         }
+    }
+
+    /** Keys remembered now (tests). */
+    int remembered() {
+        return writtenAt.size();
     }
 
     long duplicates() {
