@@ -27,8 +27,15 @@ public final class ChartsModel {
    */
   public static final int POINTS = Math.max(4, Math.min(1_000_000, Integer.getInteger("flowlab.charts.points", 1200)));
 
+  /**
+   * Newest points kept at full resolution per series, for the charts' rolling windows: about 160 s of virtual time
+   * at 1× (the host samples 25 times a wall second), far more at higher speeds. 13 series × 4,096 points is 0.85 MB.
+   */
+  public static final int RECENT_POINTS = 4096;
+
   private final List<ChartSpec> charts;
   private final Map<SeriesSpec, RingSeries> data = new LinkedHashMap<>();
+  private final Map<SeriesSpec, RecentSeries> recent = new LinkedHashMap<>();
   private final MmcSystem mmc;
   private final String mmcInSystem;
   private double measuredArea;
@@ -54,6 +61,7 @@ public final class ChartsModel {
     for (ChartSpec c : charts) {
       for (SeriesSpec s : c.series()) {
         data.put(s, new RingSeries(POINTS));
+        recent.put(s, new RecentSeries(RECENT_POINTS));
       }
     }
   }
@@ -62,8 +70,14 @@ public final class ChartsModel {
     return charts;
   }
 
+  /** The whole run of a series, thinned as it grows. */
   public RingSeries series(SeriesSpec spec) {
     return data.get(spec);
+  }
+
+  /** The newest points of a series at full resolution. */
+  public RecentSeries recent(SeriesSpec spec) {
+    return recent.get(spec);
   }
 
   /** The M/M/c system whose theory is drawn, if any. */
@@ -101,6 +115,7 @@ public final class ChartsModel {
     double t = s.timeSeconds();
     if (!Double.isNaN(lastTime) && t < lastTime) {
       data.values().forEach(RingSeries::clear);
+      recent.values().forEach(RecentSeries::clear);
       measuredSince = Double.NaN;
       lastTime = Double.NaN;
     }
@@ -117,6 +132,7 @@ public final class ChartsModel {
       };
       if (!Double.isNaN(y) && Double.isFinite(y)) {
         e.getValue().add(t, y);
+        recent.get(e.getKey()).add(t, y);
       }
     }
   }

@@ -18,9 +18,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The chart row under the canvas: one chartfx {@link XYChart} per {@link ChartSpec}, each with a title and a legend
- * of its own (large, themed labels). Datasets are refilled from the bounded series at most ten times a second.
+ * of its own (large, themed labels), under a slim bar that picks the time window (the whole run, or the last minute,
+ * ten minutes or hour as it rolls). Datasets are refilled from the bounded series at most ten times a second.
  */
-public final class ChartsView extends HBox {
+public final class ChartsView extends VBox {
   private static final long REFRESH_NANOS = 100_000_000;
   /** Most points handed to chartfx per series; longer series are min-max decimated (a few per pixel column). */
   static final int DRAWN_POINTS = 2000;
@@ -38,6 +39,9 @@ public final class ChartsView extends HBox {
   };
 
   private final List<Bound> bound = new ArrayList<>();
+  private final HBox cards = new HBox();
+  private final javafx.beans.property.ObjectProperty<ChartWindow> window =
+      new javafx.beans.property.SimpleObjectProperty<>(this, "window", ChartWindow.WHOLE_RUN);
   private ChartsModel model;
   private long lastRefresh;
   private boolean refreshed;
@@ -51,10 +55,12 @@ public final class ChartsView extends HBox {
     final DoubleDataSet data;
     final Axes axes;
     long copied = -1;
+    ChartWindow copiedIn;
     long rangeOf = -1;
     double[] range;
     double[] xs = new double[0];
     double[] ys = new double[0];
+    int shown;
 
     Bound(SeriesSpec spec, DoubleDataSet data, Axes axes) {
       this.spec = spec;
@@ -79,15 +85,67 @@ public final class ChartsView extends HBox {
   private record Axes(DefaultNumericAxis x, DefaultNumericAxis y) {}
 
   public ChartsView() {
-    getStyleClass().add("fl-charts");
+    getStyleClass().add("fl-charts-view");
+    cards.getStyleClass().add("fl-charts");
+    VBox.setVgrow(cards, Priority.ALWAYS);
+    getChildren().addAll(windowBar(), cards);
+    window.addListener((obs, was, now) -> refresh(lastRefresh, true));
+  }
+
+  /** The time window the charts show (the whole run by default). */
+  public javafx.beans.property.ObjectProperty<ChartWindow> windowProperty() {
+    return window;
+  }
+
+  private HBox windowBar() {
+    Label caption = new Label("Charts show");
+    caption.getStyleClass().add("fl-chart-window-caption");
+    HBox choices = new HBox();
+    choices.getStyleClass().addAll("fl-segmented", "fl-chart-window");
+    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+    ChartWindow[] all = ChartWindow.values();
+    for (int i = 0; i < all.length; i++) {
+      ChartWindow w = all[i];
+      javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(
+          w.rolling() ? "last " + w.label() : w.label());
+      b.setToggleGroup(group);
+      b.setUserData(w);
+      b.setSelected(w == window.get());
+      b.setAccessibleText("Charts show " + b.getText());
+      b.setTooltip(new javafx.scene.control.Tooltip(w.rolling()
+          ? "A window of the last " + w.label() + " of the run, moving with it, at full resolution"
+          : "The whole run from its start (long runs are thinned to fit)"));
+      if (i == 0) {
+        b.getStyleClass().add("first");
+      } else if (i == all.length - 1) {
+        b.getStyleClass().add("last");
+      }
+      choices.getChildren().add(b);
+    }
+    // A segmented control: one is always chosen (pressing the chosen one again keeps it).
+    group.selectedToggleProperty().addListener((obs, was, now) -> {
+      if (now == null) {
+        group.selectToggle(was);
+      } else {
+        window.set((ChartWindow) now.getUserData());
+      }
+    });
+    window.addListener((obs, was, now) -> group.getToggles().stream()
+        .filter(t -> t.getUserData() == now).findFirst().ifPresent(group::selectToggle));
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox bar = new HBox(grow, caption, choices);
+    bar.getStyleClass().add("fl-chart-window-bar");
+    bar.setAlignment(Pos.CENTER_RIGHT);
+    return bar;
   }
 
   public void setModel(ChartsModel model) {
     this.model = model;
     bound.clear();
-    getChildren().clear();
+    cards.getChildren().clear();
     for (ChartSpec spec : model.charts()) {
-      getChildren().add(card(spec));
+      cards.getChildren().add(card(spec));
     }
     charts = bound.stream().map(Bound::axes).distinct().toList();
     refreshed = false;
@@ -178,14 +236,29 @@ public final class ChartsView extends HBox {
       return;
     }
     Axes only = force || !refreshed || charts.isEmpty() ? null : charts.get(turn++ % charts.size());
+    ChartWindow w = window.get();
     boolean all = true;
-    java.util.Map<Axes, double[]> ranges = new java.util.LinkedHashMap<>();
+    for (Axes axes : charts) {
+      if (only != null && axes != only) {
+        continue;
+      }
+      all &= w.rolling() ? refreshWindow(axes, w) : refreshWholeRun(axes);
+    }
+    if (all) {
+      lastRefresh = nowNanos;
+      refreshed = true;
+    }
+  }
+
+  /** Copies a chart's series as whole runs and ranges its axes over them. False if a dataset was still locked. */
+  private boolean refreshWholeRun(Axes axes) {
+    boolean all = true;
+    double[] r = {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0};
     for (Bound b : bound) {
-      if (only != null && b.axes() != only) {
+      if (b.axes() != axes) {
         continue;
       }
       RingSeries s = model.series(b.spec());
-      double[] r = ranges.computeIfAbsent(b.axes(), k -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0});
       if (b.rangeOf != s.version()) { // the series' extent, computed again only when it changed
         b.range = new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0};
         for (int i = 0; i < s.size(); i++) {
@@ -200,55 +273,89 @@ public final class ChartsView extends HBox {
       r[1] = Math.max(r[1], b.range[1]);
       r[2] = Math.min(r[2], b.range[2]);
       r[3] = Math.max(r[3], b.range[3]);
-      if (b.copied == s.version()) {
-        continue; // unchanged since the last copy: chartfx need not redraw it
-      }
-      if (b.data().lock() instanceof io.fair_acc.dataset.locks.DefaultDataSetLock<?> lock && lock.getReaderCount() > 0) {
-        all = false;
-        continue;
-      }
-      int n = s.size();
-      int shown = Math.min(n, DRAWN_POINTS);
-      if (b.xs.length < shown) { // grown once to at most DRAWN_POINTS; then reused, so a refresh makes no garbage
-        int room = Math.min(DRAWN_POINTS, Math.max(shown, b.xs.length * 2));
-        b.xs = new double[room];
-        b.ys = new double[room];
-      }
-      shown = n <= DRAWN_POINTS ? copy(s, b.xs, b.ys) : s.decimateInto(b.xs, b.ys, DRAWN_POINTS);
-      b.data().set(b.xs, b.ys, shown, false);
-      b.copied = s.version();
+      all &= copy(b, s, 0, ChartWindow.WHOLE_RUN, s.version());
     }
-    ranges.forEach((axes, r) -> {
-      if (r[0] > r[1]) {
-        return;
-      }
+    if (r[0] <= r[1]) {
       double x0 = r[0] < 1 ? 0 : r[0];
-      double x1 = Math.max(r[1], x0 + 10);
-      // Room past the last tick on each axis, so its label (centred on the tick) is not cut at the card's edge.
-      double step = niceCeil((x1 - x0) / 6);
-      double last = Math.ceil(x1 / step - 1e-9) * step;
-      // Past the last tick, room for half its label (chartfx clips labels at the plot's end): at least 0.6 of a
-      // step, more on a narrow chart with large type (a projector).
-      double half = 0.3 * axes.x().getTickLabelStyle().getFont().getSize() * tick(last).length() + 3;
-      double width = axes.x().getWidth();
-      double room = 0.6 * step;
-      if (width > 20) {
-        room = Math.max(room, half * (last - x0) / Math.max(1, width - half));
-      }
-      axes.x().set(x0, last + room);
-      double top = r[3] > 1e-9 ? niceCeil(r[3] * 1.04) : 1;
-      axes.y().set(Math.min(0, r[2]), top * 1.07);
-    });
-    if (all) {
-      lastRefresh = nowNanos;
-      refreshed = true;
+      rangeAxes(axes, x0, Math.max(r[1], x0 + 10), r[2], r[3]);
     }
+    return all;
   }
 
-  private static int copy(RingSeries s, double[] xs, double[] ys) {
-    s.copyX(xs);
-    s.copyY(ys);
-    return s.size();
+  /**
+   * Copies the last {@code w} of a chart's series (full resolution while the recent points reach back that far)
+   * and ranges the axes over the window and the values in it.
+   */
+  private boolean refreshWindow(Axes axes, ChartWindow w) {
+    double last = Double.NaN;
+    for (Bound b : bound) {
+      RingSeries s = model.series(b.spec());
+      if (b.axes() == axes && s.size() > 0) {
+        last = Double.isNaN(last) ? s.x(s.size() - 1) : Math.max(last, s.x(s.size() - 1));
+      }
+    }
+    if (Double.isNaN(last)) {
+      return true;
+    }
+    double[] span = w.span(last);
+    double lo = 0;
+    double hi = 0;
+    boolean all = true;
+    for (Bound b : bound) {
+      if (b.axes() != axes) {
+        continue;
+      }
+      RingSeries whole = model.series(b.spec());
+      PointSeries src = ChartWindow.source(span[0], model.recent(b.spec()), whole);
+      all &= copy(b, src, src.firstAtOrAfter(span[0]), w, whole.version());
+      for (int i = 0; i < b.shown; i++) {
+        lo = Math.min(lo, b.ys[i]);
+        hi = Math.max(hi, b.ys[i]);
+      }
+    }
+    rangeAxes(axes, span[0], span[1], lo, hi);
+    return all;
+  }
+
+  /**
+   * Copies {@code s} from index {@code from} into a bound dataset, thinned to {@link #DRAWN_POINTS}, unless it is
+   * unchanged since the last copy in the same window. False when chartfx still holds the dataset's lock.
+   */
+  private static boolean copy(Bound b, PointSeries s, int from, ChartWindow w, long version) {
+    if (b.copied == version && b.copiedIn == w) {
+      return true; // unchanged since the last copy: chartfx need not redraw it
+    }
+    if (b.data().lock() instanceof io.fair_acc.dataset.locks.DefaultDataSetLock<?> lock && lock.getReaderCount() > 0) {
+      return false;
+    }
+    int shown = Math.min(Math.max(0, s.size() - from), DRAWN_POINTS);
+    if (b.xs.length < shown) { // grown once to at most DRAWN_POINTS; then reused, so a refresh makes no garbage
+      int room = Math.min(DRAWN_POINTS, Math.max(shown, b.xs.length * 2));
+      b.xs = new double[room];
+      b.ys = new double[room];
+    }
+    b.shown = s.decimateInto(from, b.xs, b.ys, DRAWN_POINTS);
+    b.data().set(b.xs, b.ys, b.shown, false);
+    b.copied = version;
+    b.copiedIn = w;
+    return true;
+  }
+
+  private void rangeAxes(Axes axes, double x0, double x1, double yMin, double yMax) {
+    // Room past the last tick on each axis, so its label (centred on the tick) is not cut at the card's edge.
+    double step = niceCeil((x1 - x0) / 6);
+    double last = Math.ceil(x1 / step - 1e-9) * step;
+    // Past the last tick, room for half its label (chartfx clips labels at the plot's end): at least 0.6 of a
+    // step, more on a narrow chart with large type (a projector).
+    double half = 0.3 * axes.x().getTickLabelStyle().getFont().getSize() * tick(last).length() + 3;
+    double width = axes.x().getWidth();
+    double room = 0.6 * step;
+    if (width > 20) {
+      room = Math.max(room, half * (last - x0) / Math.max(1, width - half));
+    }
+    axes.x().set(x0, last + room);
+    double top = yMax > 1e-9 ? niceCeil(yMax * 1.04) : 1;
+    axes.y().set(Math.min(0, yMin), top * 1.07);
   }
 
   /** A tick label: 0, 0.025, 2.5, 750, 1.5k. */

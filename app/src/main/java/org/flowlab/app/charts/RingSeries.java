@@ -5,7 +5,7 @@ package org.flowlab.app.charts;
  * decimated (every second point dropped) and new points are then kept at half the rate, so the chart always shows
  * the whole run at a resolution that halves as it grows; memory never grows. No JavaFX here.
  */
-public final class RingSeries {
+public final class RingSeries implements PointSeries {
   private final double[] xs;
   private final double[] ys;
   private int size;
@@ -71,6 +71,7 @@ public final class RingSeries {
     return version;
   }
 
+  @Override
   public int size() {
     return size;
   }
@@ -79,10 +80,12 @@ public final class RingSeries {
     return xs.length;
   }
 
+  @Override
   public double x(int i) {
     return xs[i];
   }
 
+  @Override
   public double y(int i) {
     return ys[i];
   }
@@ -108,47 +111,6 @@ public final class RingSeries {
    * and returns how many.
    */
   public int decimateInto(double[] xs, double[] ys, int points) {
-    int n = size;
-    if (n <= points) {
-      copyX(xs);
-      copyY(ys);
-      return n;
-    }
-    int buckets = points / 2;
-    int out = 0;
-    for (int b = 0; b < buckets; b++) {
-      int from = (int) ((long) n * b / buckets);
-      int to = (int) ((long) n * (b + 1) / buckets);
-      if (to <= from) {
-        continue;
-      }
-      int lo = from;
-      int hi = from;
-      for (int i = from + 1; i < to; i++) {
-        if (this.ys[i] < this.ys[lo]) {
-          lo = i;
-        }
-        if (this.ys[i] > this.ys[hi]) {
-          hi = i;
-        }
-      }
-      int first = Math.min(lo, hi);
-      int second = Math.max(lo, hi);
-      xs[out] = this.xs[first];
-      ys[out++] = this.ys[first];
-      if (second != first) {
-        xs[out] = this.xs[second];
-        ys[out++] = this.ys[second];
-      }
-    }
-    // The newest point, so the line reaches "now".
-    if (out > 0 && xs[out - 1] != this.xs[n - 1]) {
-      if (out < Math.min(points, xs.length)) {
-        out++;
-      }
-      xs[out - 1] = this.xs[n - 1];
-      ys[out - 1] = this.ys[n - 1];
-    }
-    return out;
+    return decimateInto(0, xs, ys, points);
   }
 }
