@@ -21,7 +21,7 @@ class ChartsModelTest {
 
   @Test
   void anMmckServerGetsTheFourChartsAndTheTheoryOverlay() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), new MutableClock());
+    EngineHost host = Fixtures.host(Fixtures.mmck(), new MutableClock());
     ChartsModel m = charts(host);
     assertEquals(List.of("stocks", "flows", "latency", "outcomes"), m.charts().stream().map(ChartSpec::id).toList());
     List<SeriesSpec> stocks = m.charts().get(0).series();
@@ -32,7 +32,7 @@ class ChartsModelTest {
 
   @Test
   void theMeasuredTimeAverageApproachesTheory() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), new MutableClock());
+    EngineHost host = Fixtures.host(Fixtures.mmck(), new MutableClock());
     ChartsModel m = charts(host);
     for (int i = 0; i < 40; i++) {
       host.runFor(SimDuration.ofSeconds(100));
@@ -45,7 +45,7 @@ class ChartsModelTest {
 
   @Test
   void theTheoryFollowsALiveChangeAndTheAverageStartsAgain() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), new MutableClock());
+    EngineHost host = Fixtures.host(Fixtures.mmck(), new MutableClock());
     ChartsModel m = charts(host);
     host.runFor(SimDuration.ofSeconds(200));
     m.record(host.latest());
@@ -60,7 +60,7 @@ class ChartsModelTest {
 
   @Test
   void seriesStayBoundedOverALongRun() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), new MutableClock());
+    EngineHost host = Fixtures.host(Fixtures.mmck(), new MutableClock());
     ChartsModel m = charts(host);
     for (int i = 0; i < 30; i++) {
       host.runFor(SimDuration.ofSeconds(100)); // 2,500 samples a call
@@ -103,7 +103,7 @@ class ChartsModelTest {
 
   @Test
   void samplesDrainedAfterAnOlderFrameDoNotRestartTheSeries() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), new MutableClock());
+    EngineHost host = Fixtures.host(Fixtures.mmck(), new MutableClock());
     ChartsModel m = charts(host);
     host.runFor(SimDuration.ofSeconds(100));
     var olderFrame = host.latest();

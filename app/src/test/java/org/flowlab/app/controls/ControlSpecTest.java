@@ -9,19 +9,20 @@ import java.util.stream.Collectors;
 import org.flowlab.app.Fixtures;
 import org.flowlab.app.MutableClock;
 import org.flowlab.app.engine.EngineHost;
+import org.flowlab.engine.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 /** Controls are generated from the parameters a model registers, never listed by hand. */
 class ControlSpecTest {
 
-  private static Map<String, ControlSpec> specs(String yaml) {
-    EngineHost host = Fixtures.host(Fixtures.parse(yaml), new MutableClock());
+  private static Map<String, ControlSpec> specs(Scenario scenario) {
+    EngineHost host = Fixtures.host(scenario, new MutableClock());
     return ControlSpec.of(host.parameters()).stream().collect(Collectors.toMap(ControlSpec::path, s -> s));
   }
 
   @Test
   void everyParameterOfTheModelGetsAControlOfTheRightKind() {
-    Map<String, ControlSpec> s = specs(Fixtures.MMCK);
+    Map<String, ControlSpec> s = specs(Fixtures.mmck());
     assertEquals(ControlKind.RATE, s.get("users.rate").kind());
     assertEquals(ControlKind.INTEGER, s.get("api.workers").kind());
     assertEquals(1.0, s.get("api.workers").minimum(), "a server needs a worker");

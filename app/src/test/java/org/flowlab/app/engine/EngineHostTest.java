@@ -21,7 +21,7 @@ class EngineHostTest {
 
   @Test
   void publishesAFirstFrameBeforeAnythingRuns() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), clock);
+    EngineHost host = Fixtures.host(Fixtures.mmck(), clock);
     Frame f = host.latest();
     assertNotNull(f);
     assertEquals(0, f.snapshot().timeNanos());
@@ -31,7 +31,7 @@ class EngineHostTest {
 
   @Test
   void followsTheWallClockAtTheChosenSpeed() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), clock);
+    EngineHost host = Fixtures.host(Fixtures.mmck(), clock);
     host.play();
     host.pump();
     clock.advance(Duration.ofMillis(500));
@@ -49,7 +49,7 @@ class EngineHostTest {
 
   @Test
   void commandsReachTheEngineAndAreLoggedWithTheirVirtualTime() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), clock);
+    EngineHost host = Fixtures.host(Fixtures.mmck(), clock);
     host.runFor(SimDuration.ofSeconds(2));
     assertTrue(host.submit(new Command.SetParameter("users.rate", "12/s")));
     host.pump(); // paused: the host still applies what was submitted
@@ -62,7 +62,7 @@ class EngineHostTest {
 
   @Test
   void aRejectedCommandIsANoticeNotAnException() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), clock);
+    EngineHost host = Fixtures.host(Fixtures.mmck(), clock);
     host.submit(new Command.SetParameter("api.workers", "lots"));
     host.pump();
     assertTrue(host.drainNotices().stream().anyMatch(n -> n instanceof org.flowlab.engine.des.Notice.CommandRejected));
@@ -71,7 +71,7 @@ class EngineHostTest {
 
   @Test
   void stepPausesAndRunsExactlyOneIncrement() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), clock);
+    EngineHost host = Fixtures.host(Fixtures.mmck(), clock);
     host.play();
     host.pump();
     host.step(SimDuration.ofSeconds(1));
@@ -85,7 +85,7 @@ class EngineHostTest {
 
   @Test
   void samplesForChartsAreEvenlySpacedInVirtualTime() {
-    EngineHost host = Fixtures.host(Fixtures.parse(Fixtures.MMCK), clock);
+    EngineHost host = Fixtures.host(Fixtures.mmck(), clock);
     host.runFor(SimDuration.ofSeconds(4));
     var samples = host.latest().samples();
     assertTrue(samples.size() >= 90, "about 25 a second at 1×: " + samples.size());
@@ -109,7 +109,7 @@ class EngineHostTest {
 
   @Test
   void theThreadStopsWhenClosed() throws Exception {
-    EngineHost host = new EngineHost(Fixtures.parse(Fixtures.MMCK), java.time.Clock.systemUTC());
+    EngineHost host = new EngineHost(Fixtures.mmck(), java.time.Clock.systemUTC());
     host.setSpeed(Speed.MAX);
     host.play();
     host.start();

@@ -46,7 +46,7 @@ class TopologyBuilderTest {
 
   @Test
   void anMmckServerIsRecognisedForTheTheoryOverlay() {
-    Topology t = TopologyBuilder.of(Fixtures.parse(Fixtures.MMCK));
+    Topology t = TopologyBuilder.of(Fixtures.mmck());
     assertEquals(List.of(new MmcSystem("users", "api", 1.0)), t.analytic());
     assertFalse(t.continuousOnly());
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The named numbers a simulation publishes. Registration happens while a model is built; reading happens
@@ -24,6 +25,14 @@ public final class MetricRegistry {
         infos.add(new MetricInfo(name, kind, unit, description));
         suppliers.add(supplier);
         frozen = null;
+    }
+
+    /**
+     * Declares flows counted by {@link org.flowlab.engine.stats.FlowCounter}s, each a rate and a total from one call,
+     * named {@code prefix + name} and read at {@code clock}; nothing is registered until {@link FlowMetrics#register()}.
+     */
+    public FlowMetrics flows(String prefix, LongSupplier clock) {
+        return new FlowMetrics(this, prefix, clock);
     }
 
     public int size() {

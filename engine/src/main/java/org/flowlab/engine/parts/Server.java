@@ -426,23 +426,19 @@ public final class Server implements Part, Receiver, CallListener {
         m.register(p + "utilization", MetricKind.GAUGE, "", "share of workers busy now", () -> (double) busy / workers);
         m.register(p + "shedding_active", MetricKind.GAUGE, "", "1 while load shedding is refusing work",
                 () -> shedder != null && shedder.active() ? 1 : 0);
-        m.register(p + "arrival_rate", MetricKind.FLOW, "1/s", "arrivals per second", () -> arrivals.rate(sim.now()));
-        m.register(p + "admit_rate", MetricKind.FLOW, "1/s", "admissions per second", () -> admitted.rate(sim.now()));
-        m.register(p + "reject_rate", MetricKind.FLOW, "1/s", "refusals per second (429, shed, outage)", () -> rejected.rate(sim.now()));
-        m.register(p + "shed_rate", MetricKind.FLOW, "1/s", "requests shed per second", () -> shed.rate(sim.now()));
-        m.register(p + "drop_rate", MetricKind.FLOW, "1/s", "admitted requests dropped per second", () -> dropped.rate(sim.now()));
-        m.register(p + "completion_rate", MetricKind.FLOW, "1/s", "completions per second", () -> completed.rate(sim.now()));
-        m.register(p + "error_rate", MetricKind.FLOW, "1/s", "5xx answers per second", () -> errors.rate(sim.now()));
-        // Counted at the source of truth: an outage's refusals are errors but not completions.
-        m.register(p + "goodput", MetricKind.FLOW, "1/s", "successful answers per second", () -> succeeded.rate(sim.now()));
-        m.register(p + "arrivals", MetricKind.COUNTER, "", "arrivals", arrivals::count);
-        m.register(p + "admitted", MetricKind.COUNTER, "", "admitted", admitted::count);
-        m.register(p + "rejected", MetricKind.COUNTER, "", "refused at the door (429, shed, outage)", rejected::count);
-        m.register(p + "shed", MetricKind.COUNTER, "", "shed by load shedding", shed::count);
-        m.register(p + "dropped", MetricKind.COUNTER, "", "dropped after admission", dropped::count);
-        m.register(p + "expired", MetricKind.COUNTER, "", "dropped because the caller had given up or max wait passed", expired::count);
-        m.register(p + "completed", MetricKind.COUNTER, "", "completed (ok or error)", completed::count);
-        m.register(p + "errors", MetricKind.COUNTER, "", "5xx answers", errors::count);
+        m.flows(p, sim::now)
+                .flow(arrivals, "arrival_rate", "arrivals per second", "arrivals", "arrivals")
+                .flow(admitted, "admit_rate", "admissions per second", "admitted", "admitted")
+                .flow(rejected, "reject_rate", "refusals per second (429, shed, outage)",
+                        "rejected", "refused at the door (429, shed, outage)")
+                .flow(shed, "shed_rate", "requests shed per second", "shed", "shed by load shedding")
+                .flow(dropped, "drop_rate", "admitted requests dropped per second", "dropped", "dropped after admission")
+                .total(expired, "expired", "dropped because the caller had given up or max wait passed")
+                .flow(completed, "completion_rate", "completions per second", "completed", "completed (ok or error)")
+                .flow(errors, "error_rate", "5xx answers per second", "errors", "5xx answers")
+                // Counted at the source of truth: an outage's refusals are errors but not completions.
+                .rate(succeeded, "goodput", "successful answers per second")
+                .register();
         m.register(p + "p50_s", MetricKind.LATENCY, "s", "median response time", () -> response.percentileSeconds(50));
         m.register(p + "p99_s", MetricKind.LATENCY, "s", "99th percentile response time", () -> response.percentileSeconds(99));
         m.register(p + "mean_response_s", MetricKind.LATENCY, "s", "mean response time W", response::meanSeconds);

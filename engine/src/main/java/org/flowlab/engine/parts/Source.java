@@ -237,12 +237,11 @@ public final class Source implements Part, Responder, CallListener {
     private void registerMetrics(MetricRegistry m) {
         String p = config.id() + ".";
         m.register(p + "rate", MetricKind.GAUGE, "1/s", "configured arrival rate now", this::rate);
-        m.register(p + "sent_rate", MetricKind.FLOW, "1/s", "requests sent per second", () -> sent.rate(sim.now()));
-        m.register(p + "ok_rate", MetricKind.FLOW, "1/s", "successful answers per second (goodput)", () -> ok.rate(sim.now()));
-        m.register(p + "failed_rate", MetricKind.FLOW, "1/s", "failed answers per second", () -> failed.rate(sim.now()));
-        m.register(p + "sent", MetricKind.COUNTER, "", "requests sent", () -> sent.count());
-        m.register(p + "ok", MetricKind.COUNTER, "", "successful answers", () -> ok.count());
-        m.register(p + "failed", MetricKind.COUNTER, "", "failed answers (429, 5xx, dropped)", () -> failed.count());
+        m.flows(p, sim::now)
+                .flow(sent, "sent_rate", "requests sent per second", "sent", "requests sent")
+                .flow(ok, "ok_rate", "successful answers per second (goodput)", "ok", "successful answers")
+                .flow(failed, "failed_rate", "failed answers per second", "failed", "failed answers (429, 5xx, dropped)")
+                .register();
         m.register(p + "p99_s", MetricKind.LATENCY, "s", "99th percentile of successful response time", () -> latency.percentileSeconds(99));
         m.register(p + "traced", MetricKind.COUNTER, "", "requests traced end to end", () -> traced);
         m.register(p + "trace_sample_rate", MetricKind.GAUGE, "", "share of requests traced", () -> traceSampleRate);

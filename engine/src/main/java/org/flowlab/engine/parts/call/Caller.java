@@ -374,18 +374,17 @@ public final class Caller {
         String p = prefix + ".";
         m.register(p + "in_flight", MetricKind.STOCK, "", "attempts waiting for an answer", () -> inFlight);
         m.register(p + "in_backoff", MetricKind.STOCK, "", "requests waiting out a backoff before retrying", () -> inBackoff);
-        m.register(p + "attempt_rate", MetricKind.FLOW, "1/s", "attempts sent per second", () -> attempts.rate(sim.now()));
-        m.register(p + "retry_rate", MetricKind.FLOW, "1/s", "retries per second", () -> retries.rate(sim.now()));
-        m.register(p + "timeout_rate", MetricKind.FLOW, "1/s", "attempt timeouts per second", () -> timeouts.rate(sim.now()));
-        m.register(p + "wasted_rate", MetricKind.FLOW, "1/s", "answers that came after the caller gave up", () -> wasted.rate(sim.now()));
-        m.register(p + "calls", MetricKind.COUNTER, "", "logical requests", calls::count);
-        m.register(p + "attempts", MetricKind.COUNTER, "", "attempts sent", attempts::count);
-        m.register(p + "retries", MetricKind.COUNTER, "", "retries", retries::count);
-        m.register(p + "timed_out", MetricKind.COUNTER, "", "attempts that timed out", timeouts::count);
-        m.register(p + "wasted", MetricKind.COUNTER, "", "work finished after its caller had given up", wasted::count);
-        m.register(p + "throttled", MetricKind.COUNTER, "", "requests refused locally by adaptive throttling", throttled::count);
-        m.register(p + "retries_denied", MetricKind.COUNTER, "", "retries refused by the budget or token bucket", retryDenied::count);
-        m.register(p + "breaker_rejected", MetricKind.COUNTER, "", "attempts refused by an open breaker", breakerRejected::count);
+        m.flows(p, sim::now)
+                .total(calls, "calls", "logical requests")
+                .flow(attempts, "attempt_rate", "attempts sent per second", "attempts", "attempts sent")
+                .flow(retries, "retry_rate", "retries per second", "retries", "retries")
+                .flow(timeouts, "timeout_rate", "attempt timeouts per second", "timed_out", "attempts that timed out")
+                .flow(wasted, "wasted_rate", "answers that came after the caller gave up",
+                        "wasted", "work finished after its caller had given up")
+                .total(throttled, "throttled", "requests refused locally by adaptive throttling")
+                .total(retryDenied, "retries_denied", "retries refused by the budget or token bucket")
+                .total(breakerRejected, "breaker_rejected", "attempts refused by an open breaker")
+                .register();
         m.register(p + "breaker_transitions", MetricKind.COUNTER, "", "breaker state changes", () -> breakerTransitions);
         m.register(p + "breaker_state", MetricKind.GAUGE, "", "0 closed, 1 open, 2 half-open, -1 no breaker", this::breakerStateCode);
         m.register(p + "timeout_s", MetricKind.GAUGE, "s", "the per-attempt timeout now (0 = none)",
