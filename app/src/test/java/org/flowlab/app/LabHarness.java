@@ -137,11 +137,43 @@ final class LabHarness {
     return png;
   }
 
-  /** Lets real pulses run, so chartfx releases the dataset locks it takes during a layout. */
+  /**
+   * Lets three real pulses run (waiting for them, not for a time), so chartfx releases the dataset locks it takes
+   * during a layout and ranges its axes.
+   */
   static void settle() {
     for (int i = 0; i < 3; i++) {
-      WaitForAsyncUtils.sleep(40, java.util.concurrent.TimeUnit.MILLISECONDS);
+      awaitPulse();
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static void awaitPulse() {
+    javafx.scene.Scene scene = fx(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+        .map(javafx.stage.Window::getScene).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+    if (scene == null) {
       WaitForAsyncUtils.waitForFxEvents();
+      return;
+    }
+    java.util.concurrent.CountDownLatch pulsed = new java.util.concurrent.CountDownLatch(1);
+    Runnable listener = pulsed::countDown;
+    fx(() -> {
+      scene.addPostLayoutPulseListener(listener);
+      javafx.application.Platform.requestNextPulse();
+      return null;
+    });
+    try {
+      if (!pulsed.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("no pulse within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      fx(() -> {
+        scene.removePostLayoutPulseListener(listener);
+        return null;
+      });
     }
   }
 

@@ -110,14 +110,13 @@ class EngineHostTest {
   @Test
   void theThreadStopsWhenClosed() throws Exception {
     EngineHost host = new EngineHost(Fixtures.mmck(), java.time.Clock.systemUTC());
+    // An event at virtual 50 s tells this thread the engine got there (set up before the host's thread owns it).
+    java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+    host.model().simulation().scheduleAt(50_000_000_000L, 0, latch -> latch.countDown(), reached);
     host.setSpeed(Speed.MAX);
     host.play();
     host.start();
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (host.latest().timeSeconds() < 50 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertTrue(host.latest().timeSeconds() >= 50, "the simulation thread advances on its own");
+    assertTrue(reached.await(10, java.util.concurrent.TimeUnit.SECONDS), "the simulation thread advances on its own");
     host.close();
     assertTrue(host.awaitStopped(Duration.ofSeconds(5)));
     assertNull(host.latest().terminal());
