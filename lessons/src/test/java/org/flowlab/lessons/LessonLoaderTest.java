@@ -272,6 +272,28 @@ class LessonLoaderTest {
         assertTrue(ps.get(1).message().contains("reveal_at_step is 2, but the lesson has 1 step"), () -> render(ps));
     }
 
+    /** A control's range end the model cannot run with (a negative delay time) is a problem, never an exception. */
+    @Test
+    void aControlValueThatBreaksAStockAndFlowModelIsAProblem() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("delays"));
+        for (String f : List.of("lesson.md", "fleet.yaml")) {
+            try (var in = LessonLoaderTest.class.getResourceAsStream("/org/flowlab/lessons/course/05-delays/" + f)) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (f.equals("lesson.md")) {
+                    assertTrue(text.contains("param: fleet.lag\n    label: Age of the numbers the controller reads\n    min: 5"));
+                    text = text.replace("param: fleet.lag\n    label: Age of the numbers the controller reads\n    min: 5",
+                            "param: fleet.lag\n    label: Age of the numbers the controller reads\n    min: -1");
+                }
+                Files.writeString(dir.resolve(f), text);
+            }
+        }
+        List<Problem> ps = assertInstanceOf(LoadResult.Broken.class, loader.load(dir)).problems();
+        Problem p = only(ps);
+        assertTrue(p.message().contains("the min value -1 is refused") && p.message().contains("a pure delay lasts at least one step"),
+                p::render);
+        assertEquals(10, p.line(), p::render);
+    }
+
     @Test
     void everyProblemIsReportedNotOnlyTheFirst() throws IOException {
         List<Problem> ps = problems(TinyLesson.with("api.queue_depth < 50", "api.queue_dept < 50")

@@ -82,6 +82,22 @@ class StockFlowPartTest {
     }
 
     @Test
+    void aConstantThatWouldBreakTheModelIsRefusedAndTheRunGoesOn() {
+        FlowHarness h = FlowHarness.run(StockFlowConfig.of("lag", 0.1, Integrator.EULER,
+                new Stock("level", 10, 100, true),
+                new Constant("age", 2),
+                new Delay("seen", DelayKind.DELAY1, "level", "age", null)));
+        h.until(1);
+        String rejected = h.sim.apply(new Command.SetParameter("lag.age", "-1"));
+        assertTrue(rejected != null && rejected.contains("the delay time of delay 'seen' is -1.0s; a delay time must be positive"),
+                rejected);
+        assertEquals(2, h.metric("lag.age"), "the constant keeps its value");
+        h.until(3); // and the run carries on
+        assertNull(h.sim.apply(new Command.SetParameter("lag.age", "4")));
+        assertEquals(4, h.metric("lag.age"));
+    }
+
+    @Test
     void aReplayedCommandLogGivesTheSameRun() {
         FlowHarness first = FlowHarness.run(bathtub());
         first.until(3.05);

@@ -329,9 +329,22 @@ public final class FlowRun {
         return histories[d.history()].sumBefore(k, steps) * m.dt;
     }
 
+    /**
+     * Sets a constant and recomputes. A value the model cannot run with (a delay time below zero) is refused with
+     * {@link IllegalArgumentException}, and the model stays as it was: a slider or a lesson's control never ends a
+     * run by breaking it.
+     */
     public void setConstant(int constant, double value) {
-        values[m.constantSlots[constant]] = value;
-        refresh();
+        int slot = m.constantSlots[constant];
+        double before = values[slot];
+        values[slot] = value;
+        try {
+            refresh();
+        } catch (IllegalStateException e) {
+            values[slot] = before;
+            refresh();
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     public void resetTotals() {
