@@ -93,7 +93,6 @@ public final class FlowCanvas extends Region {
 
   public void setModel(CanvasModel model) {
     this.model = model;
-    loopsToggle.setVisible(model != null && !model.loops().loops().isEmpty());
     repaint();
   }
 
@@ -104,6 +103,8 @@ public final class FlowCanvas extends Region {
   }
 
   public void repaint() {
+    // The toggle is there while some loop is: a breaker switched on live brings its loop (and the toggle) along.
+    loopsToggle.setVisible(model != null && model.loops().anyPresent());
     if (model == null) {
       canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
       return;

@@ -33,15 +33,18 @@ final class LoopPainter {
     List<Runnable> labels = new ArrayList<>();
     List<double[]> taken = new ArrayList<>(); // circles already placed: cx, cy, radius with its room
     // Loops about a part take their place first; loops about a pipe make way (a pipe has more room along it).
-    List<Loop> order = new ArrayList<>(model.loops());
+    // A loop whose mechanism is off now (a breaker not switched on) is not drawn; loops that come and go are numbered
+    // last, so the others keep their places when one appears.
+    List<Loop> order = new ArrayList<>(model.present());
     order.sort((p, q) -> Boolean.compare(p.anchor().startsWith("edge:"), q.anchor().startsWith("edge:")));
+    List<Hit> parts = hits.list().stream().filter(LoopPainter::solid).toList(); // drawn before the loops
     for (Loop loop : order) {
       double[] at = hits.anchor(loop.anchor());
       if (at == null) {
         continue;
       }
       double r = (loop.links().size() >= 4 ? 3.0 : 2.5) * f;
-      double[] c = place(at[0], at[1], r, taken, width, height);
+      double[] c = place(at[0], at[1], r, taken, parts, width, height);
       double cx = c[0];
       double cy = c[1];
       LoopActivity a = model.activity(loop);
@@ -60,16 +63,30 @@ final class LoopPainter {
     labels.forEach(Runnable::run); // on top of every loop
   }
 
+  /** The parts a loop's circle should not cover: a crowd, a vessel, a gauge, a tub (not pipes or labels). */
+  private static boolean solid(Hit h) {
+    String id = h.id();
+    return id.startsWith("source:") || id.startsWith("queue:") || id.startsWith("workers:") || id.startsWith("stock:")
+        || id.startsWith("dup:");
+  }
+
   /**
    * Where a loop's circle goes: at its anchor if that is free, else the nearest free spot of a few around it (two
    * loops on one part, or a part's loop next to its pipe's), kept inside the canvas. The room counts the loop's
-   * labels and the line written under it.
+   * labels and the line written under it. The steps are wide enough for the largest loop already placed, and a spot
+   * that keeps clear of the parts is preferred to one that covers a part.
    */
-  private double[] place(double x, double y, double r, List<double[]> taken, double width, double height) {
+  private double[] place(double x, double y, double r, List<double[]> taken, List<Hit> parts, double width,
+                         double height) {
     double room = r + 1.6 * f;
-    double d = 2 * room + 0.4 * f;
+    double widest = room;
+    for (double[] o : taken) {
+      widest = Math.max(widest, o[2]);
+    }
+    double d = room + widest + 0.4 * f;
     double[][] tries = {{0, 0}, {0, -d}, {d, 0}, {-d, 0}, {0, d}, {d, -d}, {-d, -d}, {2 * d, 0}, {-2 * d, 0}, {d, d}};
     double[] best = null;
+    double[] coversAPart = null;
     for (double[] t : tries) {
       double cx = Math.max(r + 1.5 * f, Math.min(width - r - 1.5 * f, x + t[0]));
       double cy = Math.max(r + 1.5 * f, Math.min(height - r - 2.5 * f, y + t[1]));
@@ -82,16 +99,36 @@ final class LoopPainter {
           break;
         }
       }
-      if (free) {
+      if (!free) {
+        continue;
+      }
+      if (clear(parts, cx, cy, r)) {
         best = new double[] {cx, cy};
         break;
       }
+      if (coversAPart == null) {
+        coversAPart = new double[] {cx, cy};
+      }
+    }
+    if (best == null) {
+      best = coversAPart;
     }
     if (best == null) {
       best = new double[] {Math.max(r, Math.min(width - r, x)), Math.max(r, Math.min(height - r, y))};
     }
     taken.add(new double[] {best[0], best[1], room});
     return best;
+  }
+
+  /** True when the circle at {@code cx, cy} with its variables round it overlaps none of {@code parts}. */
+  private boolean clear(List<Hit> parts, double cx, double cy, double r) {
+    double m = r + 0.8 * f;
+    for (Hit h : parts) {
+      if (cx + m > h.x() && cx - m < h.x() + h.w() && cy + m > h.y() && cy - m < h.y() + h.h()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void drawLoop(Loop loop, LoopActivity a, double cx, double cy, double r) {

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
@@ -84,7 +85,13 @@ public final class ControlsView extends VBox {
 
     switch (spec.kind()) {
       case TOGGLE -> line.getChildren().add(toggle(c));
-      case CHOICE -> line.getChildren().add(choice(c));
+      case CHOICE -> {
+        // The name takes the spare room itself (no spacer, so no second gap): the choice gets every pixel it can.
+        line.getChildren().remove(grow);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMaxWidth(Double.MAX_VALUE);
+        line.getChildren().add(choice(c, name));
+      }
       default -> {
         TextField field = field(c);
         line.getChildren().add(field);
@@ -185,9 +192,8 @@ public final class ControlsView extends VBox {
     return t;
   }
 
-  private ChoiceBox<String> choice(ParameterControl c) {
-    ChoiceBox<String> box = new ChoiceBox<>();
-    box.getStyleClass().add("fl-choice");
+  private ChoiceBox<String> choice(ParameterControl c, Label name) {
+    ChoiceBox<String> box = new Choice(name);
     box.setAccessibleText(c.spec().label());
     box.getItems().setAll(c.spec().choices());
     box.setValue(c.choiceProperty().get());
@@ -198,5 +204,72 @@ public final class ControlsView extends VBox {
       }
     });
     return box;
+  }
+
+  /**
+   * A choice as wide as its longest value, so it keeps its width whatever is chosen. On a short line (large type, a
+   * projector) the name beside it wraps first, down to its longest word; only when even that leaves too little room
+   * does the choice give way, to no less than {@link #SHARE} of the line, and a long value ends in "...". Either way
+   * the value never runs under the arrow: ChoiceBox lays its value over the whole box with the arrow on top, so
+   * base.css gives the value the arrow's room as right padding ({@code .fl-choice > .label}), and the widths here
+   * count that padding.
+   */
+  static final class Choice extends ChoiceBox<String> {
+    /** The least of its line a choice keeps when the line is too short for it and its name's longest word. */
+    static final double SHARE = 0.6;
+    private final Label name;
+    private final Text probe = new Text();
+    private final javafx.beans.InvalidationListener relayout = w -> requestLayout();
+
+    Choice(Label name) {
+      this.name = name;
+      getStyleClass().add("fl-choice");
+      // How narrow it may get follows the line's width (see computeMinWidth): a new width asks again.
+      parentProperty().addListener((obs, was, now) -> {
+        if (was instanceof Region old) {
+          old.widthProperty().removeListener(relayout);
+        }
+        if (now instanceof Region line) {
+          line.widthProperty().addListener(relayout);
+        }
+      });
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+      if (!(lookup(".label") instanceof Label value) || getItems().isEmpty()) {
+        return super.computePrefWidth(height); // no skin yet
+      }
+      probe.setFont(value.getFont());
+      double widest = 0;
+      for (String item : getItems()) {
+        probe.setText(item);
+        widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+      }
+      return snappedLeftInset() + value.snappedLeftInset() + Math.ceil(widest) + value.snappedRightInset()
+          + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+      double pref = prefWidth(height);
+      if (getParent() instanceof HBox line && line.getWidth() > 0) {
+        double others = line.snappedLeftInset() + line.snappedRightInset()
+            + line.getSpacing() * (line.getChildren().size() - 1) + longestWord(name);
+        return Math.min(pref, Math.max(SHARE * line.getWidth(), line.getWidth() - others));
+      }
+      return Math.min(pref, super.computeMinWidth(height));
+    }
+
+    /** The widest word of the name beside the choice: the narrowest it can wrap to without cutting a word. */
+    private double longestWord(Label label) {
+      probe.setFont(label.getFont());
+      double widest = 0;
+      for (String word : label.getText().split("\\s+")) {
+        probe.setText(word);
+        widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+      }
+      return Math.ceil(widest) + label.snappedLeftInset() + label.snappedRightInset();
+    }
   }
 }

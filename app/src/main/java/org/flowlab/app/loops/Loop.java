@@ -14,9 +14,17 @@ import java.util.List;
  * @param target the part the loop acts on (the callee, the scaled server, the stock-and-flow part)
  * @param links  the chain, each link's {@code to} being the next one's {@code from}, the last closing on the first
  * @param story  what the loop does, in a sentence or two for the info card
+ * @param latent true when the scenario does not configure the mechanism that closes the loop but it can be switched
+ *               on live (retries on a caller with a timeout, a breaker on any caller): the loop is known from the
+ *               start, keeps its number, and takes part once the mechanism is on
  */
 public record Loop(String id, LoopKind kind, String anchor, String prefix, String target, List<Link> links,
-                   String story) {
+                   String story, boolean latent) {
+  /** A loop whose mechanism the scenario configures. */
+  public Loop(String id, LoopKind kind, String anchor, String prefix, String target, List<Link> links, String story) {
+    this(id, kind, anchor, prefix, target, links, story, false);
+  }
+
   public Loop {
     links = List.copyOf(links);
     if (links.isEmpty()) {

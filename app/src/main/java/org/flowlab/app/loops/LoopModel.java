@@ -23,6 +23,12 @@ import org.flowlab.engine.scenario.Scenario;
  * mechanisms alone (a caller that retries, an autoscaler, load shedding, a circuit breaker, a stock whose outflow
  * reads its level); {@link #update} reads live metrics once per frame and says which loops are at work. No JavaFX:
  * the canvas draws it, tests drive it with plain maps.
+ *
+ * <p>A mechanism that can be switched on live gives its loop from the start, marked {@link Loop#latent latent}: a
+ * caller with a timeout carries its retry loop (grey while {@code max_attempts} is 1), and every caller carries a
+ * breaker loop, because {@code <caller>.breaker} switches a breaker on with Resilience4j's defaults even where the
+ * scenario configures none. A breaker loop is {@linkplain LoopActivity#present present} only while its caller has a
+ * breaker ({@code breaker_state} ≥ 0), so it appears when the breaker is switched on and goes when it is switched off.
  */
 public final class LoopModel {
   /** Live values by metric name; NaN when the model has no such metric. */
@@ -43,8 +49,13 @@ public final class LoopModel {
   public LoopModel(List<Loop> loops) {
     this.loops = List.copyOf(loops);
     for (Loop l : this.loops) {
-      activity.put(l.id(), LoopActivity.DORMANT);
+      activity.put(l.id(), before(l));
     }
+  }
+
+  /** What a loop shows before any metric is read: a latent breaker is not there until a breaker says so. */
+  private static LoopActivity before(Loop l) {
+    return l.kind() == LoopKind.BREAKER && l.latent() ? LoopActivity.ABSENT : LoopActivity.DORMANT;
   }
 
   public static LoopModel none() {
@@ -59,6 +70,21 @@ public final class LoopModel {
     return activity.getOrDefault(loop.id(), LoopActivity.DORMANT);
   }
 
+  /** The loops that are there now (drawn on the canvas), in their order. */
+  public List<Loop> present() {
+    return loops.stream().filter(l -> activity(l).present()).toList();
+  }
+
+  /** True when some loop is there now. */
+  public boolean anyPresent() {
+    for (Loop l : loops) {
+      if (activity(l).present()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The loops at work now, strongest first. */
   public List<Loop> active() {
     return loops.stream().filter(l -> activity(l).active())
@@ -70,16 +96,17 @@ public final class LoopModel {
   /** Finds the loops of {@code scenario} from its part configurations. */
   public static LoopModel detect(Scenario scenario) {
     List<Draft> found = new ArrayList<>();
+    List<Draft> later = new ArrayList<>(); // hidden until switched on live: numbered after the loops on screen
     Map<String, PartConfig> parts = new LinkedHashMap<>();
     for (PartConfig p : scenario.parts()) {
       parts.put(p.id(), p);
     }
     for (PartConfig p : parts.values()) {
       switch (p) {
-        case SourceConfig s when s.client() != null -> caller(found, s.id(), s.id(), s.client());
+        case SourceConfig s when s.client() != null -> caller(found, later, s.id(), s.id(), s.client());
         case ServerConfig s -> {
           if (s.features().call() != null) {
-            caller(found, s.id(), s.id() + ".call", s.features().call());
+            caller(found, later, s.id(), s.id() + ".call", s.features().call());
           }
           boolean shedByScaler = parts.values().stream()
               .anyMatch(o -> o instanceof AutoscalerConfig a && a.target().equals(s.id()) && !Double.isNaN(a.shedAt()));
@@ -88,48 +115,59 @@ public final class LoopModel {
                 new Link("queue depth", "shed", true), new Link("shed", "admitted", false),
                 new Link("admitted", "queue depth", true)),
                 "When " + s.id() + "'s queue grows, load shedding refuses more work; fewer requests get in and the "
-                    + "queue stops growing. It protects the server by failing some requests fast."));
+                    + "queue stops growing. It protects the server by failing some requests fast.", false));
           }
         }
         case AutoscalerConfig a -> found.add(new Draft(LoopKind.AUTOSCALER, "node:" + a.target(), a.id(), a.target(),
             List.of(new Link("utilisation", "replicas", true), new Link("replicas", "utilisation", false)),
             "More load on " + a.target() + " raises its utilisation; " + a.id() + " adds replicas, which lowers "
-                + "utilisation again. New replicas take time to come up: a slow loop can overshoot and oscillate."));
+                + "utilisation again. New replicas take time to come up: a slow loop can overshoot and oscillate.",
+            false));
         case StockFlowConfig f -> drains(found, f);
         default -> {}
       }
     }
+    found.addAll(later);
     List<Loop> loops = new ArrayList<>();
     int r = 0;
     int b = 0;
     for (Draft d : found) {
       boolean reinforcing = d.links.stream().filter(l -> !l.positive()).count() % 2 == 0;
       String id = reinforcing ? "R" + (++r) : "B" + (++b);
-      loops.add(new Loop(id, d.kind, d.anchor, d.prefix, d.target, d.links, d.story));
+      loops.add(new Loop(id, d.kind, d.anchor, d.prefix, d.target, d.links, d.story, d.latent));
     }
     return new LoopModel(loops);
   }
 
-  private record Draft(LoopKind kind, String anchor, String prefix, String target, List<Link> links, String story) {}
+  private record Draft(LoopKind kind, String anchor, String prefix, String target, List<Link> links, String story,
+                       boolean latent) {}
 
-  private static void caller(List<Draft> found, String from, String prefix, CallPolicy policy) {
+  private static void caller(List<Draft> found, List<Draft> later, String from, String prefix, CallPolicy policy) {
     String edge = "edge:" + from + ">" + policy.to();
     // A caller with a timeout carries the retry loop latently even while retries are off: a learner who turns
     // retries on later must see the loop appear (it stays grey while max_attempts is 1).
-    if (policy.retry().maxAttempts() > 1 || policy.timeout() != null) {
+    boolean retries = policy.retry().maxAttempts() > 1;
+    if (retries || policy.timeout() != null) {
       found.add(new Draft(LoopKind.RETRY, edge, prefix, policy.to(), List.of(
           new Link("load", "latency", true), new Link("latency", "timeouts", true),
           new Link("timeouts", "retries", true), new Link("retries", "load", true)),
           "More load on " + policy.to() + " makes it slower; slow answers time out at " + from + ", which retries "
               + "them, adding load. Once retries feed more load than they relieve, the system can stay down after "
-              + "the trigger is gone (a retry storm)."));
+              + "the trigger is gone (a retry storm).", !retries));
     }
+    // Every caller can have a breaker switched on live (<prefix>.breaker, Resilience4j's defaults when the scenario
+    // gives no settings), so every caller carries the breaker loop; without a configured breaker it is latent and
+    // shows only while the breaker is on.
+    String story = "When calls from " + from + " to " + policy.to() + " fail, the breaker opens and stops sending "
+        + "them; fewer calls mean fewer failures, and after a pause it lets a few through to test the water.";
+    List<Link> links = List.of(new Link("failures", "breaker open", true), new Link("breaker open", "calls", false),
+        new Link("calls", "failures", true));
     if (policy.breaker() != null) {
-      found.add(new Draft(LoopKind.BREAKER, edge, prefix, policy.to(), List.of(
-          new Link("failures", "breaker open", true), new Link("breaker open", "calls", false),
-          new Link("calls", "failures", true)),
-          "When calls from " + from + " to " + policy.to() + " fail, the breaker opens and stops sending them; fewer "
-              + "calls mean fewer failures, and after a pause it lets a few through to test the water."));
+      found.add(new Draft(LoopKind.BREAKER, edge, prefix, policy.to(), links, story, false));
+    } else {
+      later.add(new Draft(LoopKind.BREAKER, edge, prefix, policy.to(), links, story + " The scenario gives "
+          + from + " no breaker: this one was switched on live (" + prefix + ".breaker) with the default settings.",
+          true));
     }
   }
 
@@ -140,7 +178,7 @@ public final class LoopModel {
         found.add(new Draft(LoopKind.DRAIN, "stock:" + f.id() + "." + fl.from(), f.id() + "." + fl.from(),
             f.id() + "." + fl.name(), List.of(new Link(fl.from(), fl.name(), true), new Link(fl.name(), fl.from(), false)),
             "The fuller " + fl.from() + " is, the faster " + fl.name() + " empties it: the level settles where "
-                + fl.name() + " matches what flows in."));
+                + fl.name() + " matches what flows in.", false));
       }
     }
   }
@@ -230,6 +268,9 @@ public final class LoopModel {
 
   private static LoopActivity breaker(Loop l, Metrics m) {
     double state = m.value(l.prefix() + ".breaker_state");
+    if (state < 0 || Double.isNaN(state) && l.latent()) {
+      return LoopActivity.ABSENT; // no breaker on the call now (-1): switched off, or never switched on
+    }
     boolean open = state == 1;
     boolean half = state == 2;
     String label = open ? l.id() + " breaker open: calls to " + l.target() + " cut off"

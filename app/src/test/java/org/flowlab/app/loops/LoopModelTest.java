@@ -61,6 +61,107 @@ class LoopModelTest {
   }
 
   @Test
+  void everyCallerCarriesALatentBreakerLoopThatIsThereOnlyWhileItsBreakerIsOn() {
+    LoopModel m = LoopModel.detect(Fixtures.example("hotos-retry-storm"));
+    assertEquals("R1", m.loops().get(0).id(), "the loops the scenario has keep their numbers");
+    Loop breaker = m.loops().stream().filter(l -> l.kind() == LoopKind.BREAKER).findFirst().orElseThrow(
+        () -> new AssertionError("users.breaker can switch a breaker on live, so the caller carries its loop"));
+    assertEquals("B1", breaker.id());
+    assertFalse(breaker.reinforcing());
+    assertTrue(breaker.latent());
+    assertEquals("edge:users>api", breaker.anchor());
+    assertEquals("users", breaker.prefix(), "read from the caller's breaker_state, like a configured breaker");
+    assertEquals("failures →+ breaker open →− calls →+ failures", breaker.chain());
+    assertTrue(breaker.story().contains("users.breaker"), breaker.story());
+    assertFalse(m.activity(breaker).present(), "not there before a breaker says so");
+    assertEquals(List.of("R1"), m.present().stream().map(Loop::id).toList());
+
+    Map<String, Double> v = new HashMap<>(Map.of("users.breaker_state", -1.0));
+    m.update(of(v), 1);
+    assertFalse(m.activity(breaker).present(), "-1: the caller has no breaker");
+    assertEquals(List.of("R1"), m.present().stream().map(Loop::id).toList());
+    v.put("users.breaker_state", 0.0);
+    m.update(of(v), 2);
+    assertTrue(m.activity(breaker).present(), "switched on live: the loop appears");
+    assertFalse(m.activity(breaker).active(), "closed: quiet");
+    v.put("users.breaker_state", 1.0);
+    m.update(of(v), 3);
+    assertTrue(m.activity(breaker).active(), "open: lit");
+    assertEquals(1.0, m.activity(breaker).strength());
+    assertEquals("B1 breaker open: calls to api cut off", m.activity(breaker).label());
+    assertTrue(m.active().contains(breaker));
+    v.put("users.breaker_state", 2.0);
+    m.update(of(v), 4);
+    assertTrue(m.activity(breaker).active(), "half-open: still lit, weaker");
+    assertEquals("B1 breaker half-open: testing api", m.activity(breaker).label());
+    v.put("users.breaker_state", -1.0);
+    m.update(of(v), 5);
+    assertFalse(m.activity(breaker).present(), "switched off live: the loop goes");
+    assertFalse(m.activity(breaker).active());
+    assertTrue(m.active().isEmpty());
+  }
+
+  @Test
+  void aConfiguredBreakerKeepsItsNumberAndGoesWhileSwitchedOff() {
+    LoopModel m = LoopModel.detect(Fixtures.example("circuit-breaker"));
+    List<Loop> breakers = m.loops().stream().filter(l -> l.kind() == LoopKind.BREAKER).toList();
+    assertEquals(2, breakers.size(), "the api's configured breaker and the users' latent one");
+    Loop configured = breakers.get(0);
+    Loop latent = breakers.get(1);
+    assertEquals("B1", configured.id(), "configured loops are numbered first");
+    assertEquals("edge:api>db", configured.anchor());
+    assertFalse(configured.latent());
+    assertEquals("B2", latent.id(), "a loop that comes and goes is numbered after the others");
+    assertEquals("edge:users>api", latent.anchor());
+    assertTrue(latent.latent());
+    assertEquals(m.loops().get(m.loops().size() - 1), latent);
+    assertTrue(m.activity(configured).present(), "a configured breaker's loop is there from the start");
+    assertFalse(m.activity(latent).present());
+
+    Map<String, Double> v = new HashMap<>(Map.of("api.call.breaker_state", 1.0, "users.breaker_state", -1.0));
+    m.update(of(v), 1);
+    assertEquals(List.of("B1"), m.active().stream().map(Loop::id).toList());
+    v.put("api.call.breaker_state", -1.0); // a lesson starts with api.call.breaker: 0
+    m.update(of(v), 2);
+    assertFalse(m.activity(configured).present(), "switched off: no breaker, no loop");
+    v.put("api.call.breaker_state", 2.0);
+    m.update(of(v), 3);
+    assertTrue(m.activity(configured).active(), "switched on again and half-open");
+  }
+
+  @Test
+  void aCallerWithoutABreakerGetsNoBreakerLoopFromNoMetrics() {
+    // Without any metric (NaN) a latent breaker stays away and a configured one stays, quiet.
+    LoopModel m = LoopModel.detect(Fixtures.example("circuit-breaker"));
+    m.update(of(Map.of()), 1);
+    assertEquals(List.of(true, false), m.loops().stream().filter(l -> l.kind() == LoopKind.BREAKER)
+        .map(l -> m.activity(l).present()).toList());
+    assertThrows(IllegalArgumentException.class, () -> new LoopActivity(1, true, false, "x", false));
+  }
+
+  @Test
+  void aBreakerSwitchedOnLiveInTheRealEngineBringsItsLoopAndLightsItInTheStorm() {
+    EngineHost host = Fixtures.host(Fixtures.example("hotos-retry-storm"), new MutableClock());
+    LoopModel m = LoopModel.detect(host.scenario());
+    Loop breaker = m.loops().stream().filter(l -> l.kind() == LoopKind.BREAKER).findFirst().orElseThrow();
+    LoopModel.Metrics live = n -> host.latest().snapshot().find(n).orElse(Double.NaN);
+    host.runFor(SimDuration.ofSeconds(30));
+    m.update(live, 30);
+    assertFalse(m.activity(breaker).present(), "no breaker yet");
+    assertTrue(host.submit(new org.flowlab.engine.command.Command.SetParameter("users.breaker", "on")));
+    host.runFor(SimDuration.ofSeconds(20));
+    m.update(live, 50);
+    assertEquals(0.0, live.value("users.breaker_state"), "the engine switched a closed breaker on");
+    assertTrue(m.activity(breaker).present(), "the loop appears");
+    assertFalse(m.activity(breaker).active(), "healthy: the breaker stays closed");
+    host.runFor(SimDuration.ofSeconds(20));
+    m.update(live, 70);
+    assertTrue(m.activity(breaker).active(), "the stall's timeouts open it: " + live.value("users.breaker_state"));
+    assertTrue(m.activity(breaker).label().startsWith("B1 breaker "), m.activity(breaker).label());
+    host.close();
+  }
+
+  @Test
   void mechanismsGiveBalancingLoops() {
     assertKinds("circuit-breaker", LoopKind.BREAKER);
     assertKinds("load-shedding", LoopKind.SHEDDING);
