@@ -342,7 +342,7 @@ public final class Caller {
         param(a, ".retry.backoff.cap", "longest backoff (" + Quantities.DURATION_HINT + ")",
                 v -> retry(policy.retry().maxAttempts(),
                         policy.retry().backoff().withCap(SimDuration.ofSeconds(Quantities.durationSeconds(v)))));
-        param(a, ".breaker", "circuit breaker on/off (uses its configured settings)",
+        param(a, ".breaker", "circuit breaker on/off (its configured settings, else Resilience4j's defaults)",
                 v -> {
                     boolean on = Quantities.bool(v);
                     if (on && breaker == null) {
