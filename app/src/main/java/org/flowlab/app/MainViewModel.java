@@ -619,7 +619,7 @@ public final class MainViewModel {
       return;
     }
     Frame f = s.host().latest();
-    Map<String, String> changes = f.applied();
+    Map<String, String> changes = ScenarioText.changes(f.commands());
     long seed = s.host().scenario().seed();
     background.execute(() -> {
       try {
@@ -633,26 +633,9 @@ public final class MainViewModel {
     });
   }
 
+  /** The text to save: the source with the seed and the changes in their fields (see {@link ScenarioText}). */
   String composeSave(ScenarioSource source, long seed, Map<String, String> changes, Path file) {
-    ScenarioText.Folded folded = ScenarioText.fold(source.text(), file.toString(), seed, changes);
-    try {
-      files.loader().parse(folded.text(), file.toString());
-      return folded.text();
-    } catch (ScenarioException e) {
-      // Folding made it invalid (a value the file writes differently): keep the original, list the changes.
-      List<String> all = new ArrayList<>();
-      changes.forEach((k, v) -> all.add(k + "=" + v));
-      return header(all) + source.text();
-    }
-  }
-
-  private static String header(List<String> changes) {
-    if (changes.isEmpty()) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder("# Saved by Flowlab. Live changes (apply with --set PATH=VALUE):\n");
-    changes.forEach(c -> sb.append("#   --set ").append(c).append('\n'));
-    return sb.toString();
+    return ScenarioText.fold(source.text(), file.toString(), seed, changes, files.loader()).text();
   }
 
   // ----------------------------------------------------------------- per frame
