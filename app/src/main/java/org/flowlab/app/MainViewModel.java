@@ -2,11 +2,7 @@ package org.flowlab.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import org.flowlab.engine.metrics.Snapshot;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,80 +12,43 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.flowlab.app.canvas.CanvasModel;
-import org.flowlab.app.canvas.Fmt;
-import org.flowlab.app.charts.ChartsModel;
-import org.flowlab.app.controls.ControlsModel;
-import org.flowlab.app.controls.InitialValues;
-import org.flowlab.app.engine.EngineHost;
 import org.flowlab.app.engine.Frame;
 import org.flowlab.app.engine.Speed;
 import org.flowlab.app.files.ScenarioFiles;
-import org.flowlab.app.files.ScenarioSource;
-import org.flowlab.app.files.ScenarioText;
-import org.flowlab.app.lesson.LessonControls;
 import org.flowlab.app.lesson.LessonEntry;
 import org.flowlab.app.lesson.LessonPlayerViewModel;
-import org.flowlab.app.lesson.StepRuns;
-import org.flowlab.app.topology.Topology;
-import org.flowlab.app.topology.TopologyBuilder;
-import org.flowlab.engine.des.Notice;
-import org.flowlab.engine.des.RunStatus;
 import org.flowlab.engine.scenario.Examples;
 import org.flowlab.engine.scenario.Problem;
 import org.flowlab.engine.scenario.Scenario;
-import org.flowlab.engine.scenario.ScenarioException;
-import org.flowlab.engine.time.SimDuration;
-import org.flowlab.lessons.Course;
-import org.flowlab.lessons.Lesson;
-import org.flowlab.lessons.LessonLoader;
-import org.flowlab.lessons.LoadResult;
-import org.flowlab.lessons.progress.CourseProgress;
 import org.flowlab.lessons.progress.ProgressStore;
 import org.flowlab.lessons.run.StepRun;
 
 /**
- * The lab's main view-model: which scenario is open and running, the run controls, the status strip, the banner
- * and the error panel. Loading and building happen on a background executor; results come back on the UI executor.
- * Testable without a toolkit: give it direct executors and a manual (unthreaded) host.
+ * The lab's main view-model: which scenario or lesson step is open and running, and what the window shows about it.
+ * It coordinates the parts that do the work: {@link ScenarioOpener} opens examples and files, {@link SessionBuilder}
+ * builds sessions in the background, {@link LessonSteps} runs lesson steps, {@link RunControls} plays and steps,
+ * {@link PerFrame} takes each engine frame, {@link StatusStrip} and {@link Messages} hold what the status strip, the
+ * banner and the error panel say, {@link LessonList} the lessons and {@link ScenarioSaver} saves. Results come back
+ * on the UI executor. Testable without a toolkit: give it direct executors and a manual (unthreaded) host.
  */
 public final class MainViewModel {
-  /** What the lab opens first: the bathtub if there is one, else the M/M/c/K example. */
-  static final List<String> FIRST_CHOICES = List.of("bathtub", "mmck-example");
-  static final SimDuration STEP = SimDuration.ofSeconds(1);
-
-  private final ScenarioFiles files;
-  private final Clock wall;
-  private final Executor background;
-  private final Executor ui;
-  private final boolean threaded;
-
   private final ObservableList<Examples.Example> examples = FXCollections.observableArrayList();
   private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
-  private final ObjectProperty<Banner> banner = new SimpleObjectProperty<>();
-  private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-  private final StringProperty problemsTitle = new SimpleStringProperty("");
   private final BooleanProperty running = new SimpleBooleanProperty(false);
   private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
   private final StringProperty seedText = new SimpleStringProperty("");
   private final StringProperty title = new SimpleStringProperty("");
   private final StringProperty description = new SimpleStringProperty("");
-  private final StringProperty timeText = new SimpleStringProperty("t = 0:00.0");
-  private final StringProperty eventsText = new SimpleStringProperty("");
-  private final StringProperty frameText = new SimpleStringProperty("");
-  private final StringProperty lagText = new SimpleStringProperty("");
-  private final StringProperty lastEvent = new SimpleStringProperty("");
-  private final ObjectProperty<Double> frameShare = new SimpleObjectProperty<>(0.0);
-  private final ObjectProperty<Double> lagShare = new SimpleObjectProperty<>(0.0);
 
-  private final ObservableList<LessonEntry> lessons = FXCollections.observableArrayList();
-  private final LessonPlayerViewModel player;
-  private StepRun stepRun;
-
-  private long lastSequence = -1;
-  private double frameMillis;
-  private boolean endShown;
-  private long bannerUntil = Long.MAX_VALUE;
+  private final Messages messages = new Messages();
+  private final StatusStrip status = new StatusStrip();
+  private final SessionBuilder builder;
+  private final LessonSteps steps;
+  private final LessonList lessons;
+  private final RunControls controls;
+  private final ScenarioSaver saver;
+  private final ScenarioOpener opener;
+  private final PerFrame perFrame;
 
   public MainViewModel(ScenarioFiles files, Clock wall, Executor background, Executor ui, boolean threaded) {
     this(files, wall, background, ui, threaded, ProgressStore.forUser());
@@ -98,13 +57,15 @@ public final class MainViewModel {
   /** As above, with the learner's progress kept in {@code progress} (tests give a temporary file). */
   public MainViewModel(ScenarioFiles files, Clock wall, Executor background, Executor ui, boolean threaded,
                        ProgressStore progress) {
-    this.files = files;
-    this.wall = wall;
-    this.background = background;
-    this.ui = ui;
-    this.threaded = threaded;
-    this.player = new LessonPlayerViewModel(progress, background, new Runs());
-    this.player.setOnCompleted(() -> ui.execute(this::refreshTicks));
+    this.builder = new SessionBuilder(files, wall, ui, threaded, messages);
+    this.steps = new LessonSteps(progress, background, builder, messages, new ForLessons());
+    this.lessons = new LessonList(files.loader(), steps.player().store(), background, ui, messages);
+    steps.player().setOnCompleted(() -> ui.execute(lessons::refreshTicks));
+    this.controls = new RunControls(session::get, steps.player(), messages, running, speed,
+        new RunControls.Rebuild(seedText, builder, background, this::install));
+    this.saver = new ScenarioSaver(files.loader(), background, ui, messages);
+    this.opener = new ScenarioOpener(files, background, ui, builder, messages, this::install);
+    this.perFrame = new PerFrame(messages, status, steps, running);
   }
 
   // ----------------------------------------------------------------- properties
@@ -115,16 +76,16 @@ public final class MainViewModel {
 
   /** The LESSONS list: the bundled course, then any teacher's packs opened. */
   public ObservableList<LessonEntry> lessons() {
-    return lessons;
+    return lessons.entries();
   }
 
   public LessonPlayerViewModel player() {
-    return player;
+    return steps.player();
   }
 
   /** The run of the open lesson step, or null. */
   public StepRun stepRun() {
-    return stepRun;
+    return steps.stepRun();
   }
 
   public ObjectProperty<Session> sessionProperty() {
@@ -136,15 +97,15 @@ public final class MainViewModel {
   }
 
   public ObjectProperty<Banner> bannerProperty() {
-    return banner;
+    return messages.bannerProperty();
   }
 
   public ObservableList<Problem> problems() {
-    return problems;
+    return messages.problems();
   }
 
   public StringProperty problemsTitleProperty() {
-    return problemsTitle;
+    return messages.problemsTitleProperty();
   }
 
   public BooleanProperty runningProperty() {
@@ -168,36 +129,36 @@ public final class MainViewModel {
   }
 
   public StringProperty timeTextProperty() {
-    return timeText;
+    return status.timeTextProperty();
   }
 
   public StringProperty eventsTextProperty() {
-    return eventsText;
+    return status.eventsTextProperty();
   }
 
   public StringProperty frameTextProperty() {
-    return frameText;
+    return status.frameTextProperty();
   }
 
   public StringProperty lagTextProperty() {
-    return lagText;
+    return status.lagTextProperty();
   }
 
   public StringProperty lastEventProperty() {
-    return lastEvent;
+    return status.lastEventProperty();
   }
 
   /** The frame time as a share of a 60 Hz frame (the lab's own stock of work per frame), 0..1. */
   public ObjectProperty<Double> frameShareProperty() {
-    return frameShare;
+    return status.frameShareProperty();
   }
 
   /** The engine's backlog as a share of the most it may owe before it is forgiven (1 s), 0..1. */
   public ObjectProperty<Double> lagShareProperty() {
-    return lagShare;
+    return status.lagShareProperty();
   }
 
-  // ----------------------------------------------------------------- opening scenarios
+  // ----------------------------------------------------------------- opening scenarios and lessons
 
   /** Lists the bundled examples and opens the first one to show (already running). */
   public void start() {
@@ -205,116 +166,48 @@ public final class MainViewModel {
     listLessons();
   }
 
-  // ----------------------------------------------------------------- lessons
-
   /** Loads the bundled course for the LESSONS list (broken lessons are listed with their error). */
   public void listLessons() {
-    background.execute(() -> {
-      try {
-        List<LoadResult> results = new LessonLoader(files.loader()).loadCourse(Course.bundled());
-        List<LessonEntry> entries = entries(results, "");
-        ui.execute(() -> {
-          lessons.removeIf(e -> e.pack().isEmpty());
-          lessons.addAll(0, entries);
-        });
-      } catch (java.io.IOException | RuntimeException e) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        ui.execute(() -> showBanner(Banner.Level.WARNING, "The bundled lessons could not be listed: " + what));
-      }
-    });
+    lessons.listCourse();
   }
 
   /** Loads a teacher's folder of lessons (or one lesson) and lists them after the course; problems in the panel. */
   public void openLessonPack(Path dir) {
-    background.execute(() -> {
-      String pack = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
-      try {
-        List<LoadResult> results = new LessonLoader(files.loader()).loadCourse(dir);
-        List<LessonEntry> entries = entries(results, pack);
-        List<Problem> all = new ArrayList<>();
-        results.forEach(r -> {
-          if (r instanceof LoadResult.Broken b) {
-            all.addAll(b.problems());
-          }
-        });
-        ui.execute(() -> {
-          lessons.removeIf(e -> e.pack().equals(pack));
-          lessons.addAll(entries);
-          if (entries.isEmpty()) {
-            showProblems("No lessons in " + pack, List.of(new Problem(dir.toString(), 1, 1,
-                "the folder holds no lesson.md, nor sub-folders with one", "a folder of lesson folders, each with a lesson.md")));
-          } else if (!all.isEmpty()) {
-            showProblems((entries.size() - countLoaded(entries)) + " of " + entries.size() + " lessons in " + pack
-                + " could not be loaded", all);
-          } else {
-            showBanner(Banner.Level.INFO, "Opened " + entries.size() + (entries.size() == 1 ? " lesson" : " lessons")
-                + " from " + pack + ".");
-          }
-        });
-      } catch (java.io.IOException | RuntimeException e) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        ui.execute(() -> showProblems(pack + " could not be opened", List.of(new Problem(dir.toString(), 1, 1, what,
-            "a readable folder of lessons"))));
-      }
-    });
-  }
-
-  private static long countLoaded(List<LessonEntry> entries) {
-    return entries.stream().filter(e -> !e.broken()).count();
-  }
-
-  private List<LessonEntry> entries(List<LoadResult> results, String pack) {
-    CourseProgress saved = player.store().load();
-    List<LessonEntry> out = new ArrayList<>();
-    for (LoadResult r : results) {
-      boolean done = r instanceof LoadResult.Loaded l && saved.lesson(l.lesson().id()).isComplete(l.lesson());
-      out.add(new LessonEntry(r, done, pack));
-    }
-    return out;
+    lessons.openPack(dir);
   }
 
   /** Opens a lesson in the player; a broken one shows its problems instead. */
   public void openLesson(LessonEntry entry) {
-    if (entry.broken()) {
-      showProblems("The lesson " + entry.title() + " could not be loaded", entry.problems());
-      return;
-    }
-    player.open(entry.lesson().orElseThrow());
+    steps.open(entry);
   }
 
   /** Leaves the lesson: the lab goes on with the lesson's scenario and its full parameters panel. */
   public void closeLesson() {
-    Lesson l = player.lesson();
-    if (l == null) {
-      return;
-    }
-    player.close();
-    stepRun = null;
-    Speed sp = speed.get();
-    Session s = session.get();
-    if (s != null) {
-      ScenarioSource source = s.source();
-      background.execute(() -> build(l.scenario(), source, false, sp));
-    }
+    steps.close();
   }
 
-  private void refreshTicks() {
-    CourseProgress saved = player.store().load();
-    for (int i = 0; i < lessons.size(); i++) {
-      LessonEntry e = lessons.get(i);
-      boolean done = e.lesson().map(l -> saved.lesson(l.id()).isComplete(l)).orElse(false);
-      if (done != e.completed()) {
-        lessons.set(i, e.completed(done));
-      }
-    }
-  }
-
-  /** What the player asks of the lab: runs of lesson steps, hosted like any scenario. */
-  private final class Runs implements StepRuns {
+  /** What lesson steps need from the lab. */
+  private final class ForLessons implements LessonSteps.Lab {
     @Override
-    public void openStep(Lesson lesson, int number) {
-      Speed sp = speed.get();
-      background.execute(() -> buildStep(lesson, number, sp));
+    public Session session() {
+      return session.get();
+    }
+
+    @Override
+    public Speed speed() {
+      return speed.get();
+    }
+
+    @Override
+    public void install(Session next) {
+      MainViewModel.this.install(next);
+    }
+
+    @Override
+    public void showStep(String lessonTitle, String heading) {
+      running.set(false);
+      title.set(lessonTitle);
+      description.set(heading);
     }
 
     @Override
@@ -323,197 +216,25 @@ public final class MainViewModel {
     }
 
     @Override
-    public void submit(List<org.flowlab.engine.command.Command> commands) {
-      Session s = session.get();
-      if (s != null) {
-        for (var c : commands) {
-          if (!s.host().submit(c)) {
-            refused();
-          }
-        }
-      }
+    public void refused() {
+      MainViewModel.this.refused();
     }
-  }
-
-  /** Background: a fresh, paused run of one step, hosted with only the controls the step reveals. */
-  private void buildStep(Lesson lesson, int number, Speed sp) {
-    EngineHost host = null;
-    try {
-      StepRun run = StepRun.start(lesson, lesson.step(number));
-      host = new EngineHost(lesson.scenario(), run.model(), wall, run.endNanos());
-      ScenarioSource source = lessonSource(lesson);
-      EngineHost h = host;
-      ControlsModel controls = LessonControls.model(lesson, number, host.parameters(), InitialValues.of(lesson.scenario()),
-          command -> submitOrWarn(h, command));
-      Session next = session(lesson.scenario(), source, host, controls);
-      host.setSpeed(sp);
-      if (threaded) {
-        host.start();
-      }
-      ui.execute(() -> {
-        if (player.lesson() != lesson || player.stepProperty().get() != number) {
-          next.host().close(); // the learner moved on while it was being built
-          return;
-        }
-        stepRun = run;
-        install(next);
-        running.set(false);
-        title.set(lesson.title());
-        description.set(player.stepHeadingProperty().get());
-      });
-    } catch (RuntimeException e) {
-      if (host != null) {
-        host.close();
-      }
-      String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      ui.execute(() -> showBanner(Banner.Level.ERROR, "Step " + number + " of " + lesson.title()
-          + " could not be started: " + what));
-    }
-  }
-
-  private ScenarioSource lessonSource(Lesson lesson) {
-    String ref = lesson.scenarioRef();
-    try {
-      if (ref.startsWith(org.flowlab.engine.scenario.ScenarioLoader.EXAMPLE_PREFIX)) {
-        return files.example(ref.substring(org.flowlab.engine.scenario.ScenarioLoader.EXAMPLE_PREFIX.length())).source();
-      }
-      Path p = lesson.asset(ref);
-      return ScenarioSource.file(p, java.nio.file.Files.readString(p));
-    } catch (ScenarioException | java.io.IOException | RuntimeException e) {
-      return ScenarioSource.example(lesson.id(), "");
-    }
-  }
-
-  private boolean submitOrWarn(EngineHost h, org.flowlab.engine.command.Command command) {
-    boolean accepted = h.submit(command);
-    if (!accepted) {
-      ui.execute(this::refused);
-    }
-    return accepted;
-  }
-
-  private Session session(Scenario scenario, ScenarioSource source, EngineHost host, ControlsModel controls) {
-    Topology topology = TopologyBuilder.of(scenario);
-    Frame first = host.latest();
-    ChartsModel charts = new ChartsModel(topology, first.snapshot().metrics());
-    CanvasModel canvas = new CanvasModel(topology, first);
-    return new Session(source, host, topology, canvas, charts, controls);
   }
 
   /** Lists the bundled examples for the navigator; with {@code openFirst}, opens the one to show first. */
   public void listExamples(boolean openFirst) {
-    background.execute(() -> {
-      List<Examples.Example> list = files.loader().examples().list();
-      ui.execute(() -> {
-        examples.setAll(list);
-        if (openFirst) {
-          firstExample(list).ifPresent(this::openExample);
-        }
-      });
-    });
-  }
-
-  /** The bathtub if bundled, else the M/M/c/K example, else the first example. */
-  static java.util.Optional<String> firstExample(List<Examples.Example> list) {
-    for (String n : FIRST_CHOICES) {
-      if (list.stream().anyMatch(e -> e.name().equals(n))) {
-        return java.util.Optional.of(n);
-      }
-    }
-    return list.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(list.get(0).name());
+    opener.listExamples(examples, openFirst, this::openExample);
   }
 
   public void openExample(String name) {
-    leaveLesson();
-    Speed sp = speed.get();
-    background.execute(() -> {
-      try {
-        ScenarioFiles.Loaded loaded = files.example(name);
-        build(loaded.scenario(), loaded.source(), true, sp);
-      } catch (ScenarioException e) {
-        ui.execute(() -> showProblems("Example " + name + " could not be opened", e.problems()));
-      }
-    });
+    steps.leave();
+    opener.openExample(name, speed.get());
   }
 
   /** Opens a file; a bad file shows the error panel and the open scenario keeps running. */
   public void openFile(Path file) {
-    leaveLesson();
-    Speed sp = speed.get();
-    background.execute(() -> {
-      try {
-        ScenarioFiles.Loaded loaded = files.open(file);
-        build(loaded.scenario(), loaded.source(), true, sp);
-      } catch (ScenarioException e) {
-        ui.execute(() -> showProblems(file.getFileName() + " could not be opened", e.problems()));
-      }
-    });
-  }
-
-  /** Builds the same scenario again with the seed in the seed field (or its own): a fresh run. */
-  public void reset() {
-    if (player.isOpen()) {
-      player.resetStep();
-      return;
-    }
-    Session s = session.get();
-    if (s == null) {
-      return;
-    }
-    Long seed = parseSeed(seedText.get());
-    if (seed == null) {
-      showBanner(Banner.Level.WARNING, "The seed must be a whole number, such as 7. Reset uses the scenario's seed.");
-      seed = s.host().scenario().seed();
-    }
-    Scenario again = s.host().scenario().withSeed(seed);
-    boolean wasRunning = running.get() || s.host().latest().running();
-    Speed sp = speed.get();
-    background.execute(() -> build(again, s.source(), wasRunning, sp));
-  }
-
-  private void leaveLesson() {
-    if (player.isOpen()) {
-      player.close();
-      stepRun = null;
-    }
-  }
-
-  /** Runs on the background executor: touches no property, hands the result to the UI executor. */
-  private void build(Scenario scenario, ScenarioSource source, boolean play, Speed sp) {
-    EngineHost host = null;
-    Session next;
-    try {
-      host = new EngineHost(scenario, wall);
-      Topology topology = TopologyBuilder.of(scenario);
-      Frame first = host.latest();
-      ChartsModel charts = new ChartsModel(topology, first.snapshot().metrics());
-      CanvasModel canvas = new CanvasModel(topology, first);
-      canvas.setLoops(org.flowlab.app.loops.LoopModel.detect(scenario));
-      EngineHost h = host;
-      ControlsModel controls = new ControlsModel(host.parameters(), InitialValues.of(scenario), command -> {
-        boolean accepted = h.submit(command);
-        if (!accepted) {
-          ui.execute(this::refused);
-        }
-        return accepted;
-      });
-      next = new Session(source, host, topology, canvas, charts, controls);
-    } catch (RuntimeException e) {
-      if (host != null) {
-        host.close();
-      }
-      String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      ui.execute(() -> showBanner(Banner.Level.ERROR, "The model of " + source.shortName() + " could not be built: " + what));
-      return;
-    }
-    host.setSpeed(sp);
-    if (play) {
-      host.play();
-    }
-    if (threaded) {
-      host.start();
-    }
-    ui.execute(() -> install(next));
+    steps.leave();
+    opener.openFile(file, speed.get());
   }
 
   private void install(Session next) {
@@ -522,8 +243,7 @@ public final class MainViewModel {
       old.host().close();
     }
     session.set(next);
-    problems.clear();
-    problemsTitle.set("");
+    messages.dismissProblems();
     Scenario s = next.host().scenario();
     title.set(s.name());
     String d = firstLine(s.description());
@@ -533,81 +253,49 @@ public final class MainViewModel {
     }
     description.set(d);
     seedText.set(Long.toString(s.seed()));
-    lastSequence = -1;
-    endShown = false;
-    lastEvent.set("");
-    if (banner.get() != null && banner.get().level() != Banner.Level.INFO) {
-      banner.set(null);
-    }
+    perFrame.newSession();
+    messages.newRun();
+    status.clearLastEvent();
+    messages.dropWarnings();
     tick(0);
   }
 
-  // ----------------------------------------------------------------- run controls
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
+  }
+
+  // ----------------------------------------------------------------- run controls and saving
+
+  /** Builds the same scenario again with the seed in the seed field (or its own): a fresh run. */
+  public void reset() {
+    controls.reset();
+  }
 
   public void togglePlay() {
-    if (running.get()) {
-      pause();
-    } else {
-      play();
-    }
+    controls.togglePlay();
   }
 
   public void play() {
-    if (player.isOpen() && !player.ready()) {
-      showBanner(Banner.Level.INFO, "Commit your prediction first: the run will show the answer.");
-      return;
-    }
-    Session s = session.get();
-    if (s != null) {
-      Frame f = s.host().latest();
-      if (f.finished()) {
-        showBanner(Banner.Level.INFO, "The run has reached its end (" + Fmt.seconds(f.endNanos() / 1e9)
-            + " of virtual time). Press R to run it again.");
-        return;
-      }
-      s.host().play();
-      running.set(true);
-    }
+    controls.play();
   }
 
   public void pause() {
-    Session s = session.get();
-    if (s != null) {
-      s.host().pause();
-      running.set(false);
-    }
+    controls.pause();
   }
 
   /** Pauses and advances one second of virtual time. */
   public void step() {
-    if (player.isOpen() && !player.ready()) {
-      showBanner(Banner.Level.INFO, "Commit your prediction first: the run will show the answer.");
-      return;
-    }
-    Session s = session.get();
-    if (s != null) {
-      s.host().step(STEP);
-      running.set(false);
-    }
+    controls.step();
   }
 
   public void setSpeed(Speed sp) {
-    speed.set(sp);
-    Session s = session.get();
-    if (s != null) {
-      s.host().setSpeed(sp);
-    }
+    controls.setSpeed(sp);
   }
-
-  static Long parseSeed(String text) {
-    try {
-      return text == null ? null : Long.parseLong(text.strip().replace("_", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  // ----------------------------------------------------------------- saving
 
   /**
    * Saves the open scenario to {@code file}: its text with the seed and the live changes folded in, written
@@ -615,44 +303,9 @@ public final class MainViewModel {
    */
   public void save(Path file) {
     Session s = session.get();
-    if (s == null) {
-      return;
+    if (s != null) {
+      saver.save(s, file);
     }
-    Frame f = s.host().latest();
-    Map<String, String> changes = f.applied();
-    long seed = s.host().scenario().seed();
-    background.execute(() -> {
-      try {
-        String text = composeSave(s.source(), seed, changes, file);
-        ScenarioFiles.saveAtomically(file, text);
-        ui.execute(() -> showBanner(Banner.Level.INFO, "Saved " + file.getFileName() + "."));
-      } catch (java.io.IOException | RuntimeException e) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        ui.execute(() -> showBanner(Banner.Level.ERROR, "Could not save " + file.getFileName() + ": " + what));
-      }
-    });
-  }
-
-  String composeSave(ScenarioSource source, long seed, Map<String, String> changes, Path file) {
-    ScenarioText.Folded folded = ScenarioText.fold(source.text(), file.toString(), seed, changes);
-    try {
-      files.loader().parse(folded.text(), file.toString());
-      return folded.text();
-    } catch (ScenarioException e) {
-      // Folding made it invalid (a value the file writes differently): keep the original, list the changes.
-      List<String> all = new ArrayList<>();
-      changes.forEach((k, v) -> all.add(k + "=" + v));
-      return header(all) + source.text();
-    }
-  }
-
-  private static String header(List<String> changes) {
-    if (changes.isEmpty()) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder("# Saved by Flowlab. Live changes (apply with --set PATH=VALUE):\n");
-    changes.forEach(c -> sb.append("#   --set ").append(c).append('\n'));
-    return sb.toString();
   }
 
   // ----------------------------------------------------------------- per frame
@@ -663,96 +316,31 @@ public final class MainViewModel {
    */
   public Frame tick(long nowNanos) {
     Session s = session.get();
-    if (s == null) {
-      return null;
-    }
-    s.host().frameStarted(); // at Max the engine steps aside while this frame is drawn
-    Frame f = s.host().latest();
-    for (Notice n : s.host().drainNotices()) {
-      notice(s, n);
-    }
-    if (bannerUntil != Long.MAX_VALUE && nowNanos > bannerUntil) {
-      banner.set(null);
-      bannerUntil = Long.MAX_VALUE;
-    }
-    s.controls().sync(f, nowNanos);
-    if (stepRun != null && player.isOpen()) {
-      player.update(stepRun.watcher().state());
-    }
-    List<Snapshot> samples = s.host().drainSamples();
-    if (f.sequence() == lastSequence && samples.isEmpty()) {
-      return f;
-    }
-    lastSequence = f.sequence();
-    s.charts().record(f, samples);
-    running.set(f.running());
-    timeText.set("t = " + Fmt.clock(f.timeSeconds()));
-    eventsText.set(Fmt.number(f.eventsPerSecond()) + " events/s");
-    double lagMs = f.lagWallNanos() / 1e6;
-    lagText.set("lag " + (lagMs < 1 ? "0" : Fmt.number(lagMs)) + " ms");
-    lagShare.set(Math.min(1, f.lagWallNanos() / 1e9));
-    if (f.terminal() != null && !endShown) {
-      endShown = true;
-      String why = f.terminal().status() == RunStatus.OVERFLOW ? "The run stopped: " : "The simulation stopped: ";
-      showBanner(Banner.Level.ERROR, why + f.terminal().message());
-    } else if (f.finished() && !endShown) {
-      endShown = true;
-      showBanner(Banner.Level.INFO, "The run reached its end at " + Fmt.seconds(f.endNanos() / 1e9)
-          + " of virtual time. Press R to run it again.");
-    }
-    return f;
+    return s == null ? null : perFrame.tick(s, nowNanos);
   }
 
   /** The view reports how long a frame took (work + paint), in nanoseconds. */
   public void reportFrameTime(long nanos) {
-    double ms = nanos / 1e6;
-    frameMillis = frameMillis == 0 ? ms : 0.9 * frameMillis + 0.1 * ms;
-    frameText.set("frame " + String.format(Locale.ROOT, "%.1f", frameMillis) + " ms");
-    frameShare.set(Math.min(1, frameMillis / 16.7));
+    status.reportFrameTime(nanos);
   }
 
-  private void notice(Session s, Notice n) {
-    switch (n) {
-      case Notice.CommandRejected r -> {
-        s.controls().rejected(r.command().path(), r.reason());
-        showBanner(Banner.Level.WARNING, "Not applied: " + r.command().path() + ": " + r.reason());
-      }
-      case Notice.PartEvent p -> lastEvent.set(Fmt.clock(p.atNanos() / 1e9) + "  " + p.part() + ": " + p.detail());
-      case Notice.CommandApplied a -> lastEvent.set(Fmt.clock(a.atNanos() / 1e9) + "  set " + a.entry().command().path()
-          + " = " + valueOf(a));
-      case Notice.RunEnded e -> {}
-    }
-  }
-
-  private static String valueOf(Notice.CommandApplied a) {
-    return switch (a.entry().command()) {
-      case org.flowlab.engine.command.Command.SetParameter sp -> sp.value();
-      case org.flowlab.engine.command.Command.Toggle t -> t.on() ? "on" : "off";
-    };
-  }
+  // ----------------------------------------------------------------- messages
 
   public void showBanner(Banner.Level level, String text) {
-    banner.set(new Banner(level, text));
-    bannerUntil = Long.MAX_VALUE;
+    messages.showBanner(level, text);
   }
 
   public void dismissBanner() {
-    banner.set(null);
+    messages.dismissBanner();
   }
 
   public void dismissProblems() {
-    problems.clear();
-    problemsTitle.set("");
-  }
-
-  private void showProblems(String heading, List<Problem> list) {
-    problemsTitle.set(heading);
-    problems.setAll(list);
+    messages.dismissProblems();
   }
 
   /** A submit the engine refused (its inbox was full). */
   public void refused() {
-    showBanner(Banner.Level.WARNING, "The engine is busy and did not take that change; try again in a moment.");
+    messages.refused();
   }
 
   /** Stops the running host (window closing). */
@@ -761,14 +349,5 @@ public final class MainViewModel {
     if (s != null) {
       s.host().close();
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    String t = s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl);
   }
 }

@@ -139,6 +139,27 @@ class MainViewModelTest {
   }
 
   @Test
+  void savingWritesChangesWhoseFieldsTheFileLeftOutInTheOrderTheyWereMade() throws Exception {
+    vm.openExample("mmck-example");
+    Session s = vm.session();
+    assertTrue(s.host().submit(new Command.Toggle("api.fault.stall", true)));
+    assertTrue(s.host().submit(new Command.SetParameter("api.queue.when_full", "drop_oldest")));
+    assertTrue(s.host().submit(new Command.SetParameter("api.service.mean", "3s")));
+    assertTrue(s.host().submit(new Command.SetParameter("api.service.mean", "2s")));
+    s.host().pump();
+    Path out = dir.resolve("saved.yaml");
+    vm.save(out);
+    String text = Files.readString(out);
+    assertFalse(text.contains("--set"), text);
+    var api = (org.flowlab.engine.parts.ServerConfig) new ScenarioLoader().load(out).parts().stream()
+        .filter(p -> p.id().equals("api")).findFirst().orElseThrow();
+    assertEquals(org.flowlab.engine.parts.WhenFull.DROP_OLDEST, api.whenFull());
+    assertEquals(2.0, api.service().mean(), 1e-12, "the last value set wins");
+    assertEquals(org.flowlab.engine.parts.FaultKind.STALL, api.features().faults().get(0).kind());
+    assertEquals(0, api.features().faults().get(0).atNanos(), "stalled from the start, as when it was saved");
+  }
+
+  @Test
   void aRejectedCommandShowsWhy() {
     vm.openExample("mmck-example");
     Session s = vm.session();
