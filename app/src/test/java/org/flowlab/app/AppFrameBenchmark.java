@@ -64,10 +64,15 @@ class AppFrameBenchmark {
     final Histogram frame = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
     long frameStart;
     long lastNow;
+    long phaseStart;
+    /** When in the phase (seconds) each late pulse came, the first 40: is it the phase's start or all along? */
+    final List<Double> lateAt = new ArrayList<>();
     long pulseStart;
     boolean on;
 
     void reset() {
+      lateAt.clear();
+      phaseStart = 0;
       pulseToPulse.reset();
       work.reset();
       frame.reset();
@@ -107,6 +112,12 @@ class AppFrameBenchmark {
         public void handle(long now) {
           if (meter.on && meter.lastNow != 0) {
             meter.pulseToPulse.recordValue(Math.max(0, now - meter.lastNow));
+            if (meter.phaseStart == 0) {
+              meter.phaseStart = meter.lastNow;
+            }
+            if (now - meter.lastNow > 20_000_000L && meter.lateAt.size() < 40) {
+              meter.lateAt.add((now - meter.phaseStart) / 1e9);
+            }
           }
           meter.lastNow = now;
           meter.pulseStart = now;
@@ -195,8 +206,8 @@ class AppFrameBenchmark {
   }
 
   private record Phase(double wallSeconds, double virtualSeconds, long events, double vStart, double vEnd,
-                       Histogram pulse, Histogram work, Histogram frame, int chartPoints, long gcCount,
-                       long gcMillis) {
+                       Histogram pulse, Histogram work, Histogram frame, List<Double> lateAt, int chartPoints,
+                       long gcCount, long gcMillis) {
     String line(String name, MainViewModel vm) {
       // Late: a pulse more than 20 ms after the last (beyond the timer's jitter); missed: one pulse skipped.
       long late = pulse.getCountBetweenValues(20_000_000L, pulse.getHighestTrackableValue());
@@ -206,13 +217,14 @@ class AppFrameBenchmark {
               + "frames %d: frame time (pulse start → frame rendered) p50 %.2f ms p99 %.2f ms max %.2f ms; "
               + "pulse-to-pulse p50 %.2f ms p99 %.2f ms max %.2f ms, late (> 20 ms) %d, missed (> 25 ms) %d; "
               + "FX work p50 %.2f ms p99 %.2f ms max %.2f ms; chart points at the end %,d; "
-              + "GC %d collections, %d ms in all%n",
+              + "GC %d collections, %d ms in all; late pulses at (s into the phase) %s%n",
           name, wallSeconds, vStart, vEnd, virtualSeconds / wallSeconds, events / wallSeconds, pulse.getTotalCount(),
           frame.getValueAtPercentile(50) / 1e6, frame.getValueAtPercentile(99) / 1e6, frame.getMaxValue() / 1e6,
           pulse.getValueAtPercentile(50) / 1e6, pulse.getValueAtPercentile(99) / 1e6, pulse.getMaxValue() / 1e6,
           late, missed,
           work.getValueAtPercentile(50) / 1e6, work.getValueAtPercentile(99) / 1e6, work.getMaxValue() / 1e6,
-          chartPoints, gcCount, gcMillis);
+          chartPoints, gcCount, gcMillis,
+          lateAt.stream().map(t -> String.format(Locale.ROOT, "%.2f", t)).toList());
     }
   }
 
@@ -245,7 +257,8 @@ class AppFrameBenchmark {
         }
       }
       return new Phase(wall, end.timeSeconds() - start.timeSeconds(), end.snapshot().events() - start.snapshot().events(),
-          start.timeSeconds(), end.timeSeconds(), meter.pulseToPulse.copy(), meter.work.copy(), meter.frame.copy(), points,
+          start.timeSeconds(), end.timeSeconds(), meter.pulseToPulse.copy(), meter.work.copy(), meter.frame.copy(),
+          List.copyOf(meter.lateAt), points,
           gc()[0] - gc0[0], gc()[1] - gc0[1]);
     });
   }
