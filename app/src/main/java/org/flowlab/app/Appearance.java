@@ -26,6 +26,8 @@ final class Appearance {
   private final Nodes n;
   private double fontScale = 1;
   private Boolean compact;
+  /** True in the compact layout (the views that size themselves by it bind to this). */
+  private final javafx.beans.property.BooleanProperty compactNow = new javafx.beans.property.SimpleBooleanProperty();
 
   Appearance(Nodes n) {
     this.n = n;
@@ -56,6 +58,10 @@ final class Appearance {
     Styles.pseudo(n.sidebarButton(), "selected", show);
   }
 
+  javafx.beans.property.ReadOnlyBooleanProperty compactProperty() {
+    return compactNow;
+  }
+
   /** Narrow for its type size: compact (see the class comment); wide enough again: the full layout. */
   void updateCompact() {
     double width = n.root().getWidth() > 0 ? n.root().getWidth() : FlowlabApp.WIDTH;
@@ -73,6 +79,7 @@ final class Appearance {
     n.open().setText(now ? "Open" : "Open…");
     n.save().setText(now ? "Save" : "Save…");
     Styles.pseudo(n.root(), "compact", now);
+    compactNow.set(now);
     showSidebar(!now);
   }
 

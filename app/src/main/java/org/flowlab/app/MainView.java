@@ -100,12 +100,6 @@ public class MainView {
   @FXML
   private void initialize() {
     chartsHolder.getChildren().add(charts);
-    // The charts take about a third of the workspace's height, whatever the type size.
-    chartsHolder.prefHeightProperty().bind(centre.heightProperty().multiply(0.37));
-    chartsHolder.minHeightProperty().bind(centre.heightProperty().multiply(0.3));
-    // Never more than 45% of the centre, and clipped, so large projector text cannot push the status strip
-    // off the bottom of the window.
-    chartsHolder.maxHeightProperty().bind(centre.heightProperty().multiply(0.45));
     Rectangle chartsClip = new Rectangle();
     chartsClip.widthProperty().bind(chartsHolder.widthProperty());
     chartsClip.heightProperty().bind(chartsHolder.heightProperty());
@@ -123,6 +117,14 @@ public class MainView {
     look = new Appearance(new Appearance.Nodes(root, canvas, charts, sidebar, sidebarButton,
         List.of(brand, scenarioDescription, seedCaption, themeCaption, seedLabel), stepButton, resetButton, openButton,
         saveButton));
+    // The charts take about a third of the workspace's height; in the compact layout (large type: titles, legends
+    // and ticks take more of each chart) a little more, so the plots keep room to show a shape. Never more than that,
+    // and clipped, so large projector text cannot push the status strip off the bottom of the window.
+    javafx.beans.binding.DoubleBinding share = javafx.beans.binding.Bindings.when(look.compactProperty())
+        .then(0.42).otherwise(0.37);
+    chartsHolder.prefHeightProperty().bind(centre.heightProperty().multiply(share));
+    chartsHolder.minHeightProperty().bind(centre.heightProperty().multiply(share).multiply(0.82));
+    chartsHolder.maxHeightProperty().bind(centre.heightProperty().multiply(share).add(centre.heightProperty().multiply(0.08)));
   }
 
   /** Connects the view to its view-model and the scene; starts the frame loop. */
