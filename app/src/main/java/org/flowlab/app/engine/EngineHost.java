@@ -434,7 +434,7 @@ public final class EngineHost implements AutoCloseable {
         case Command.SetParameter s -> s.value();
         case Command.Toggle t -> t.on() ? "on" : "off";
       });
-      applied = Map.copyOf(next);
+      applied = java.util.Collections.unmodifiableMap(next); // in the order first applied (Map.copyOf loses it)
     }
     if (n instanceof Notice.RunEnded e && terminal == null && e.result().status().terminal()) {
       terminal = e.result();

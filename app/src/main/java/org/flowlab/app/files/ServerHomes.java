@@ -81,7 +81,7 @@ final class ServerHomes {
   /** The live mean keeps the distribution's shape, as the engine does: every key of the shape is written. */
   private static String serviceMean(Writer w, DistributionSpec spec, String text) {
     Map<String, String> keys = new LinkedHashMap<>();
-    switch (withMean(spec, Quantities.durationSeconds(text))) {
+    switch (spec.withMean(Quantities.durationSeconds(text))) {
       case DistributionSpec.Exponential e -> keys.put("mean", text);
       case DistributionSpec.Deterministic d -> keys.put("value", text);
       case DistributionSpec.Uniform u -> {
@@ -145,27 +145,6 @@ final class ServerHomes {
       at = at.on(next);
     }
     return null;
-  }
-
-  /**
-   * The engine's rule for a new mean (its {@code DistributionSpecs.withMean}, which is not public): the same shape,
-   * every time scaled by new mean / old mean.
-   */
-  static DistributionSpec withMean(DistributionSpec spec, double mean) {
-    if (!(mean > 0)) {
-      throw new IllegalArgumentException("a mean service time must be positive");
-    }
-    double k = mean / spec.mean();
-    return switch (spec) {
-      case DistributionSpec.Exponential e -> new DistributionSpec.Exponential(mean);
-      case DistributionSpec.Deterministic d -> new DistributionSpec.Deterministic(mean);
-      case DistributionSpec.Uniform u -> new DistributionSpec.Uniform(u.min() * k, u.max() * k);
-      case DistributionSpec.LogNormal l -> new DistributionSpec.LogNormal(mean, l.p99() * k);
-      case DistributionSpec.Erlang e -> new DistributionSpec.Erlang(e.k(), mean);
-      case DistributionSpec.HyperExponential h -> new DistributionSpec.HyperExponential(mean, h.scv());
-      case DistributionSpec.Empirical e -> new DistributionSpec.Empirical(
-          e.values().stream().map(v -> v * k).toList(), List.copyOf(e.weights()));
-    };
   }
 
   /**

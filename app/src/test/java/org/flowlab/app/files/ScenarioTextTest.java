@@ -172,7 +172,7 @@ class ScenarioTextTest {
     ScenarioText.Folded f = ScenarioText.fold(text, "lab.yaml", null, changes);
     assertEquals(List.of("scaler.enabled=off"), f.unplaced());
     assertTrue(f.text().startsWith("# Saved by Flowlab."), f.text());
-    assertTrue(f.text().contains("\n#   --set scaler.enabled=off\nname: mmck\n"), f.text());
+    assertTrue(f.text().contains("\n#   --set scaler.enabled=off\nname: mmck-example\n"), f.text());
     assertTrue(f.text().contains("\n    max: 9\n"), f.text());
     load(f.text());
     ScenarioText.Folded again = ScenarioText.fold(f.text(), "lab.yaml", null, Map.of("scaler.emergency_first", "off"));
@@ -184,7 +184,7 @@ class ScenarioTextTest {
   void aMissingSeedIsAddedAfterTheName() throws ScenarioException {
     String text = Fixtures.MMCK.replace("seed: 7\n", "");
     ScenarioText.Folded f = ScenarioText.fold(text, "lab.yaml", 9L, Map.of());
-    assertTrue(f.text().startsWith("name: mmck\nseed: 9\n"), f.text());
+    assertTrue(f.text().startsWith("name: mmck-example\nseed: 9\n"), f.text());
     assertEquals(9, load(f.text()).seed());
   }
 

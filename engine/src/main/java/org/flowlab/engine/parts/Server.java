@@ -388,7 +388,7 @@ public final class Server implements Part, Receiver, CallListener {
         sim.registerParameter(new Parameter(id + ".queue.when_full", "reject, drop_oldest or unbounded",
                 v -> setWhenFull(parseWhenFull(v))));
         sim.registerParameter(new Parameter(id + ".service.mean", "mean service time (" + Quantities.DURATION_HINT + ")",
-                v -> setService(DistributionSpecs.withMean(service.spec(), Quantities.durationSeconds(v)))));
+                v -> setService(service.spec().withMean(Quantities.durationSeconds(v)))));
     }
 
     static WhenFull parseWhenFull(String v) {

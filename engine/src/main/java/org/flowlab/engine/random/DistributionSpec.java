@@ -16,6 +16,27 @@ public sealed interface DistributionSpec {
 
     double mean();
 
+    /**
+     * The same shape with a new mean, every time scaled by new mean / old mean: a slider that makes a dependency
+     * slower keeps its tail proportions (a lognormal's p99 moves with its mean). The engine applies a live mean this
+     * way and a saved scenario writes it the same way.
+     */
+    default DistributionSpec withMean(double mean) {
+        if (!(mean > 0)) {
+            throw new IllegalArgumentException("a mean service time must be positive");
+        }
+        double k = mean / mean();
+        return switch (this) {
+            case Exponential e -> new Exponential(mean);
+            case Deterministic d -> new Deterministic(mean);
+            case Uniform u -> new Uniform(u.min() * k, u.max() * k);
+            case LogNormal l -> new LogNormal(mean, l.p99() * k);
+            case Erlang e -> new Erlang(e.k(), mean);
+            case HyperExponential h -> new HyperExponential(mean, h.scv());
+            case Empirical e -> new Empirical(e.values().stream().map(v -> v * k).toList(), java.util.List.copyOf(e.weights()));
+        };
+    }
+
     double scv();
 
     Distribution bind(RandomStream stream);
