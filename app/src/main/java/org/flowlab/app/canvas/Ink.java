@@ -194,6 +194,33 @@ final class Ink {
     g.fillOval(cx - 0.2 * f, cy - 0.2 * f, 0.4 * f, 0.4 * f);
   }
 
+  /**
+   * A quarter-turn valve on a horizontal pipe: a bow-tie body and a handle that lies along the pipe when the valve
+   * is open and turns across it as it closes ({@code open} from 0, shut, to 1, wide open).
+   */
+  void valve(double cx, double cy, double size, double open, Color colour) {
+    double o = Math.max(0, Math.min(1, open));
+    double h = size * 0.75;
+    g.setFill(c(Token.SURFACE));
+    g.setStroke(colour);
+    g.setLineWidth(2 * lw);
+    g.setLineDashes();
+    g.setLineJoin(StrokeLineJoin.ROUND);
+    double[] xs = {cx - size, cx, cx - size, cx + size, cx, cx + size};
+    double[] ys = {cy - h, cy, cy + h, cy - h, cy, cy + h};
+    g.fillPolygon(new double[] {xs[0], xs[1], xs[2]}, new double[] {ys[0], ys[1], ys[2]}, 3);
+    g.fillPolygon(new double[] {xs[3], xs[4], xs[5]}, new double[] {ys[3], ys[4], ys[5]}, 3);
+    g.strokePolygon(new double[] {xs[0], xs[1], xs[2]}, new double[] {ys[0], ys[1], ys[2]}, 3);
+    g.strokePolygon(new double[] {xs[3], xs[4], xs[5]}, new double[] {ys[3], ys[4], ys[5]}, 3);
+    double top = cy - h - size * 0.25;
+    g.setLineCap(StrokeLineCap.ROUND);
+    g.strokeLine(cx, cy, cx, top);
+    double a = Math.toRadians(90 * (1 - o));
+    double half = size * 0.8;
+    g.setLineWidth(3 * lw);
+    g.strokeLine(cx - half * Math.cos(a), top - half * Math.sin(a), cx + half * Math.cos(a), top + half * Math.sin(a));
+  }
+
   /** A knife switch: closed (lever down, connected), open (lever up) or half-open (in between). */
   void breakerSwitch(double cx, double cy, double size, int state, Color colour) {
     double half = size / 2;

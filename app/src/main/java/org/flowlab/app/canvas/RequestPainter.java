@@ -243,6 +243,9 @@ final class RequestPainter {
     double busy = m.value(id + ".in_service");
     double queue = m.value(id + ".queue_depth");
 
+    if (n.admission()) {
+      drawValve(s); // before the header, whose haloed text stays readable where the handle reaches up to it
+    }
     // Header.
     double hx = v.x() - 0.2 * f;
     ink.text(id, hx, s.top() + 0.8 * f, ink.font(1.25, true), ink.c(Token.TEXT), TextAlignment.LEFT);
@@ -339,6 +342,33 @@ final class RequestPainter {
     if (n.store()) {
       drawDuplicates(s);
     }
+  }
+
+  /**
+   * Admission control as a valve on the inflow, just before it drops into the queue: as open as the share of
+   * arrivals let in, green wide open, amber half shut, red nearly shut; what it refuses is the spill.
+   */
+  private void drawValve(ServerGeo s) {
+    String id = s.node().id();
+    double arrivals = m.value(id + ".arrival_rate");
+    double admitted = m.value(id + ".admit_rate");
+    double open = arrivals > 0.001 && admitted >= 0 ? Math.min(1, admitted / arrivals) : 1;
+    Color colour = open >= 0.95 ? ink.c(Token.OK) : open >= 0.5 ? ink.c(Token.WARN) : ink.c(Token.DANGER);
+    double size = thickness(arrivals) / 2 + 0.35 * f; // the body stands out of the pipe however thick it is
+    double cx = s.inX() - 1.9 * f;
+    double cy = s.bendY();
+    ink.valve(cx, cy, size, open, colour);
+    double shed = m.value(id + ".shed_rate");
+    List<String> lines = new java.util.ArrayList<>(List.of(
+        "arriving: " + Fmt.rate(arrivals) + " · let in: " + Fmt.rate(admitted) + " (" + Fmt.number(Math.round(open * 100)) + "%)",
+        "refused at the door (429): " + Fmt.rate(m.value(id + ".reject_rate"))));
+    if (shed > 0 || m.value(id + ".shedding_active") > 0) {
+      lines.add("shed by load shedding: " + Fmt.rate(shed) + (m.value(id + ".shedding_active") > 0 ? " (shedding now)" : ""));
+    }
+    hits.add(new Hit("valve:" + id, cx - size, cy - 2.2 * size, 2 * size, 3 * size, id + " admission control (a valve)",
+        lines, "Work refused at the door costs almost nothing; work admitted beyond capacity waits, times out and is "
+            + "retried. The valve closes as the queue's room runs out (or as shedding starts), and the refused "
+            + "requests are the spill."));
   }
 
   /** Refusals pour over the rim on the left and fall to the floor. */

@@ -20,7 +20,16 @@ public sealed interface Node {
    * @param store      true when it writes with idempotency keys (it publishes {@code <id>.duplicates})
    * @param kind       the scenario's type word: server, database, ...
    */
-  record ServerNode(String id, int column, int row, String autoscaler, boolean store, String kind) implements Node {}
+  /**
+   * A server. {@code admission}: it refuses work at the door (a bounded queue that answers 429 when full, or load
+   * shedding), drawn as a valve on its inflow.
+   */
+  record ServerNode(String id, int column, int row, String autoscaler, boolean store, String kind, boolean admission)
+      implements Node {
+    public ServerNode(String id, int column, int row, String autoscaler, boolean store, String kind) {
+      this(id, column, row, autoscaler, store, kind, false);
+    }
+  }
 
   /** A continuous stock-and-flow part, drawn as bathtubs. */
   record StockFlowNode(String id, int column, int row, List<Tank> tanks, List<Pipe> pipes) implements Node {

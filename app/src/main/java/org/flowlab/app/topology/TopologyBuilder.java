@@ -73,11 +73,17 @@ public final class TopologyBuilder {
     return new Topology(nodes, edges, Math.max(next, 1), rows, analytic(parts, edges, scaledBy));
   }
 
+  /** Refuses at the door: a bounded queue that answers 429 when full, or load shedding. */
+  static boolean admission(ServerConfig s) {
+    boolean bounded = s.queueCapacity() < Long.MAX_VALUE && s.queueCapacity() <= ServerConfig.MAX_CAPACITY;
+    return (bounded && s.whenFull() == org.flowlab.engine.parts.WhenFull.REJECT) || s.features().shedding() != null;
+  }
+
   private static Node node(PartConfig p, int col, int row, Map<String, String> scaledBy) {
     return switch (p) {
       case SourceConfig s -> new Node.SourceNode(s.id(), col, row, s.client() == null ? null : s.id());
       case ServerConfig s -> new Node.ServerNode(s.id(), col, row, scaledBy.get(s.id()), s.features().store() != null,
-          s.type());
+          s.type(), admission(s));
       case StockFlowConfig f -> stockFlow(f, col, row);
       default -> new Node.OtherNode(p.id(), p.type(), col, row);
     };

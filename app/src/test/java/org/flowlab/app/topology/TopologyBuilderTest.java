@@ -52,6 +52,19 @@ class TopologyBuilderTest {
   }
 
   @Test
+  void serversThatRefuseAtTheDoorCarryAValve() {
+    // mmck: a bounded queue that rejects when full; hotos: an unbounded queue; load-shedding: a shedder.
+    assertTrue(server(TopologyBuilder.of(Fixtures.mmck()), "api").admission());
+    assertFalse(server(TopologyBuilder.of(Fixtures.example("hotos-retry-storm")), "api").admission());
+    Topology shedding = TopologyBuilder.of(Fixtures.example("load-shedding"));
+    assertTrue(shedding.nodes(Node.ServerNode.class).stream().anyMatch(Node.ServerNode::admission));
+  }
+
+  private static Node.ServerNode server(Topology t, String id) {
+    return t.nodes(Node.ServerNode.class).stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
   void everyBundledExampleHasANodeForEveryPartButAutoscalers() {
     for (String name : Examples.bundled().names()) {
       Scenario s = Fixtures.example(name);
