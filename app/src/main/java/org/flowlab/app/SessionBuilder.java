@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.flowlab.app.canvas.CanvasModel;
 import org.flowlab.app.charts.ChartsModel;
 import org.flowlab.app.controls.ControlsModel;
+import org.flowlab.app.controls.DeclaredControls;
 import org.flowlab.app.controls.InitialValues;
 import org.flowlab.app.engine.EngineHost;
 import org.flowlab.app.engine.Frame;
@@ -63,7 +64,8 @@ final class SessionBuilder {
       CanvasModel canvas = new CanvasModel(topology, first);
       canvas.setLoops(LoopModel.detect(scenario));
       EngineHost h = host;
-      ControlsModel controls = new ControlsModel(host.parameters(), InitialValues.of(scenario), command -> {
+      ControlsModel controls = DeclaredControls.model(scenario, host.parameters(),
+          host.model().simulation()::parameter, InitialValues.of(scenario), command -> {
         boolean accepted = h.submit(command);
         if (!accepted) {
           ui.execute(messages::refused);

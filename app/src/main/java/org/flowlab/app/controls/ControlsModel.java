@@ -47,6 +47,11 @@ public final class ControlsModel {
     return labels.getOrDefault(spec.path(), spec.label());
   }
 
+  /** The usual controls of these parameters, main levers first within each part. */
+  static List<ControlSpec> sortedSpecs(List<Parameter> parameters) {
+    return sorted(ControlSpec.of(parameters));
+  }
+
   private static List<ControlSpec> sorted(List<ControlSpec> specs) {
     List<ControlSpec> out = new ArrayList<>(specs);
     out.sort(java.util.Comparator.comparingInt(ControlsModel::rank));

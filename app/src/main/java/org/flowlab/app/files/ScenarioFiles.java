@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.flowlab.engine.parts.Model;
 import org.flowlab.engine.scenario.Problem;
 import org.flowlab.engine.scenario.Scenario;
 import org.flowlab.engine.scenario.ScenarioException;
@@ -48,13 +49,34 @@ public final class ScenarioFiles {
     } catch (IOException e) {
       throw new ScenarioException(unreadable(file, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
-    return new Loaded(loader.parse(text, file.toString(), List.of()), ScenarioSource.file(file, text));
+    return new Loaded(checked(loader.parse(text, file.toString(), List.of())), ScenarioSource.file(file, text));
+  }
+
+  /**
+   * The scenario, once its declared controls are checked against its model (each must name a live parameter, and
+   * accept its range); problems come back like any other, at the control's line.
+   */
+  static Scenario checked(Scenario s) throws ScenarioException {
+    if (s.controls().isEmpty()) {
+      return s;
+    }
+    List<Problem> problems;
+    try {
+      problems = org.flowlab.engine.scenario.ScenarioControls.check(s, Model.build(s).simulation(),
+          () -> Model.build(s).simulation());
+    } catch (RuntimeException e) {
+      return s; // the model itself cannot be built: the lab says so when it builds it, with the engine's reason
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
+    return s;
   }
 
   /** Reads a bundled example. */
   public Loaded example(String name) throws ScenarioException {
     String origin = ScenarioLoader.EXAMPLE_PREFIX + name;
-    Scenario s = loader.load(origin, List.of());
+    Scenario s = checked(loader.load(origin, List.of()));
     String text = loader.examples().text(name).orElse("");
     return new Loaded(s, ScenarioSource.example(name, text));
   }

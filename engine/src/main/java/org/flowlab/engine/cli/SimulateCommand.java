@@ -99,6 +99,11 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInput(scenario.origin() + ": the model cannot be built: " + e.getMessage());
         }
+        List<org.flowlab.engine.scenario.Problem> controls = org.flowlab.engine.scenario.ScenarioControls.check(
+                scenario, model.simulation(), () -> Model.build(scenario, env.limits().get()).simulation());
+        if (!controls.isEmpty()) { // the run would not use them, but a file the lab refuses should not pass here
+            throw new ScenarioException(controls);
+        }
         SeriesCapture capture = series == null ? null : new SeriesCapture(model.simulation(), interval);
         EventCounts events = new EventCounts(model.simulation());
         EventLog log = eventsFile == null ? null : new EventLog(100_000);

@@ -11,7 +11,7 @@ import org.flowlab.engine.time.SimDuration;
  * @param origin where it came from, for messages: a file path or {@code example:NAME}
  */
 public record Scenario(String name, String description, long seed, SimDuration duration, SimDuration warmup,
-                       List<PartConfig> parts, String origin) {
+                       List<PartConfig> parts, String origin, List<ScenarioControl> controls) {
     public Scenario {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a scenario needs a name");
@@ -26,17 +26,24 @@ public record Scenario(String name, String description, long seed, SimDuration d
         }
         parts = List.copyOf(parts);
         origin = origin == null ? name : origin;
+        controls = controls == null ? List.of() : List.copyOf(controls);
+    }
+
+    /** A scenario without declared controls (the lab then shows every live parameter). */
+    public Scenario(String name, String description, long seed, SimDuration duration, SimDuration warmup,
+                    List<PartConfig> parts, String origin) {
+        this(name, description, seed, duration, warmup, parts, origin, List.of());
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, duration, warmup, parts, origin);
+        return new Scenario(name, description, newSeed, duration, warmup, parts, origin, controls);
     }
 
     public Scenario withDuration(SimDuration d) {
-        return new Scenario(name, description, seed, d, warmup, parts, origin);
+        return new Scenario(name, description, seed, d, warmup, parts, origin, controls);
     }
 
     public Scenario withWarmup(SimDuration w) {
-        return new Scenario(name, description, seed, duration, w, parts, origin);
+        return new Scenario(name, description, seed, duration, w, parts, origin, controls);
     }
 }

@@ -42,7 +42,7 @@ public final class Overrides {
         }
         List<String> path = o.path();
         String head = path.get(0);
-        List<String> topKeys = ScenarioReader.TOP_KEYS.stream().filter(k -> !k.equals("parts")).toList();
+        List<String> topKeys = ScenarioReader.TOP_KEYS.stream().filter(k -> !k.equals("parts") && !k.equals("controls")).toList();
         List<String> ids = partIds(top);
         List<String> named = ids.stream().filter(id -> !id.isEmpty()).toList();
         if (path.size() == 1) {
