@@ -24,11 +24,20 @@ import org.flowlab.engine.units.Quantities;
  * service time keeps the distribution's shape (a lognormal's p99 moves with its mean), a fault switched on live is a
  * fault from 0 s with no end, and a mechanism switched off keeps its settings below as comments.
  *
- * <p>Some live settings have no key in the file format and stay live-only: an autoscaler's {@code enabled} and
- * {@code emergency_first}, and the workers of a server an autoscaler drives (it sets them as the run starts).
+ * <p>One live setting has no key in the file format and stays live-only: the workers of a server an autoscaler
+ * drives (the autoscaler sets them as the run starts).
  */
 final class ParameterHomes {
   private ParameterHomes() {}
+
+  /** {@code on} or {@code off} for a switch's value as the engine accepted it, or null. */
+  private static String onOff(String text) {
+    try {
+      return org.flowlab.engine.units.Quantities.bool(text) ? "on" : "off";
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 
   /**
    * The text with {@code path} (a registered parameter path) set to {@code value}; null when the file has no place
@@ -51,7 +60,7 @@ final class ParameterHomes {
       };
       case ServerConfig s -> ServerHomes.write(w, s, autoscaled(scenario, s.id()), suffix, text);
       case AutoscalerConfig a -> switch (suffix) {
-        case "enabled", "emergency_first" -> null;
+        case "enabled", "emergency_first" -> onOff(text) == null ? null : w.set(List.of(suffix), onOff(text));
         case "shed_at" -> text.strip().equalsIgnoreCase("off") ? w.remove("shed_at") : w.set(List.of(suffix), text);
         default -> w.set(List.of(suffix), text);
       };

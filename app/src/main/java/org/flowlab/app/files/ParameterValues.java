@@ -51,8 +51,8 @@ final class ParameterValues {
         }
         case ServerConfig s -> server(v, id, s, scenario);
         case AutoscalerConfig a -> {
-          v.put(id + "enabled", new Value(Kind.SWITCH, "on"));
-          v.put(id + "emergency_first", new Value(Kind.SWITCH, "on"));
+          v.put(id + "enabled", new Value(Kind.SWITCH, a.enabled() ? "on" : "off"));
+          v.put(id + "emergency_first", new Value(Kind.SWITCH, a.emergencyFirst() ? "on" : "off"));
           v.put(id + "period", duration(a.period().seconds()));
           v.put(id + "provisioning_delay", duration(a.provisioningDelay().seconds()));
           v.put(id + "cooldown", duration(a.cooldown().seconds()));

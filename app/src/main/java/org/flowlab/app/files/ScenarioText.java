@@ -22,9 +22,8 @@ import org.flowlab.engine.scenario.read.Node;
  * {@code --set PATH=VALUE}, so nothing is lost silently.
  */
 public final class ScenarioText {
-  private static final String HEADER = "# Saved by Flowlab. Live changes with no key in the scenario format (an"
-      + " autoscaler's enabled and\n# emergency_first, the workers of a server it drives); opening this file does"
-      + " not apply them:\n";
+  private static final String HEADER = "# Saved by Flowlab. Live changes with no key in the scenario format (the"
+      + " workers of a server\n# an autoscaler drives); opening this file does not apply them:\n";
   private static final int ROUNDS = 4;
 
   private ScenarioText() {}

@@ -143,11 +143,7 @@ class SaveRoundTripTest {
     String where = name + " " + live.changes() + "\n" + saved.text();
     for (String u : saved.unplaced()) {
       String path = u.substring(0, u.indexOf('='));
-      PartConfig part = live.scenario().parts().stream().filter(p -> path.startsWith(p.id() + ".")).findFirst()
-          .orElse(null);
-      boolean liveOnly = part instanceof AutoscalerConfig
-          && (path.endsWith(".enabled") || path.endsWith(".emergency_first"))
-          || path.endsWith(".workers") && live.scenario().parts().stream()
+      boolean liveOnly = path.endsWith(".workers") && live.scenario().parts().stream()
               .anyMatch(p -> p instanceof AutoscalerConfig a && path.equals(a.target() + ".workers"));
       assertTrue(liveOnly, "a change with a home in the file was not written: " + u + " in " + where);
       assertTrue(saved.text().contains("#   --set " + u), where);

@@ -166,18 +166,21 @@ class ScenarioTextTest {
             workers_per_replica: 2
         """;
     Map<String, String> changes = new LinkedHashMap<>();
+    changes.put("api.workers", "12"); // the autoscaler sets the workers of its target as the run starts
     changes.put("scaler.enabled", "off");
     changes.put("scaler.max", "9");
     changes.put("api.fault.outage", "on");
     ScenarioText.Folded f = ScenarioText.fold(text, "lab.yaml", null, changes);
-    assertEquals(List.of("scaler.enabled=off"), f.unplaced());
+    assertEquals(List.of("api.workers=12"), f.unplaced());
     assertTrue(f.text().startsWith("# Saved by Flowlab."), f.text());
-    assertTrue(f.text().contains("\n#   --set scaler.enabled=off\nname: mmck-example\n"), f.text());
-    assertTrue(f.text().contains("\n    max: 9\n"), f.text());
-    load(f.text());
-    ScenarioText.Folded again = ScenarioText.fold(f.text(), "lab.yaml", null, Map.of("scaler.emergency_first", "off"));
+    assertTrue(f.text().contains("\n#   --set api.workers=12\nname: mmck-example\n"), f.text());
+    assertTrue(f.text().contains("\n    max: 9\n") && f.text().contains("\n    enabled: off\n"), f.text());
+    assertEquals(false, ((org.flowlab.engine.parts.AutoscalerConfig) load(f.text()).parts().get(2)).enabled());
+    ScenarioText.Folded again = ScenarioText.fold(f.text(), "lab.yaml", null,
+        Map.of("scaler.emergency_first", "off", "api.workers", "14"));
     assertEquals(1, again.text().split("# Saved by Flowlab", -1).length - 1, again.text());
-    assertTrue(again.text().contains("--set scaler.emergency_first=off") && !again.text().contains("enabled=off"));
+    assertTrue(again.text().contains("--set api.workers=14") && !again.text().contains("api.workers=12"), again.text());
+    assertTrue(again.text().contains("\n    emergency_first: off\n"), again.text());
   }
 
   @Test

@@ -56,6 +56,8 @@ public final class Autoscaler implements Part {
         this.provisioningDelay = config.provisioningDelay().nanos();
         this.cooldown = config.cooldown().nanos();
         this.shedAt = config.shedAt();
+        this.enabled = config.enabled();
+        this.emergencyFirst = config.emergencyFirst();
         String p = config.id() + ".";
         sim.metrics().register(p + "replicas", MetricKind.GAUGE, "", "replicas serving", () -> replicas);
         sim.metrics().register(p + "pending_replicas", MetricKind.STOCK, "", "replicas being provisioned", () -> pending);

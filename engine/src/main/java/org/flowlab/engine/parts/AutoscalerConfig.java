@@ -13,7 +13,17 @@ import org.flowlab.engine.time.SimDuration;
 public record AutoscalerConfig(String id, String target, ScalingSignal signal, SimDuration period, double scaleUpAt,
                                double scaleDownAt, int stepUp, int stepDown, int minReplicas, int maxReplicas,
                                int initialReplicas, int workersPerReplica, SimDuration provisioningDelay,
-                               SimDuration cooldown, double shedAt) implements PartConfig {
+                               SimDuration cooldown, double shedAt, boolean enabled, boolean emergencyFirst)
+        implements PartConfig {
+    /** Switched on, the emergency checked before scaling: the defaults of a file that does not say. */
+    public AutoscalerConfig(String id, String target, ScalingSignal signal, SimDuration period, double scaleUpAt,
+                            double scaleDownAt, int stepUp, int stepDown, int minReplicas, int maxReplicas,
+                            int initialReplicas, int workersPerReplica, SimDuration provisioningDelay,
+                            SimDuration cooldown, double shedAt) {
+        this(id, target, signal, period, scaleUpAt, scaleDownAt, stepUp, stepDown, minReplicas, maxReplicas,
+                initialReplicas, workersPerReplica, provisioningDelay, cooldown, shedAt, true, true);
+    }
+
     public AutoscalerConfig {
         PartConfig.checkId(id);
         if (target == null || target.isBlank()) {

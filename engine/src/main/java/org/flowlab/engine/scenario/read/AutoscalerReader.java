@@ -16,7 +16,7 @@ import org.flowlab.engine.time.SimDuration;
 public final class AutoscalerReader implements PartReader {
     static final List<String> KEYS = List.of("id", "type", "target", "signal", "period", "scale_up_at", "scale_down_at",
             "step_up", "step_down", "min", "max", "initial", "workers_per_replica", "provisioning_delay", "cooldown",
-            "shed_at");
+            "shed_at", "enabled", "emergency_first");
 
     @Override
     public String type() {
@@ -102,6 +102,9 @@ public final class AutoscalerReader implements PartReader {
                 }
             });
         }
+        boolean enabled = flag(part, "enabled", id, "expected enabled: on or off (off: it watches but never acts)", ctx);
+        boolean emergencyFirst = flag(part, "emergency_first", id,
+                "expected emergency_first: on (check the emergency before scaling) or off (scale first)", ctx);
         if (ctx.failedSince(mark)) {
             return null;
         }
@@ -111,7 +114,16 @@ public final class AutoscalerReader implements PartReader {
         double d = down;
         double s = shedAt;
         return ctx.build(part, id, () -> new AutoscalerConfig(id, tg, sg, period, u, d, stepUp, stepDown, min, max, initial,
-                perReplica, delay, cooldown, s));
+                perReplica, delay, cooldown, s, enabled, emergencyFirst));
+    }
+
+    /** An on/off key, on when the file leaves it out. */
+    private static boolean flag(Node.Mapping part, String key, String id, String expected, ReadContext ctx) {
+        if (part.get(key) == null) {
+            return true;
+        }
+        Boolean b = ctx.flag(part.get(key), id + "." + key, expected);
+        return b == null || b;
     }
 
     /** A threshold in the signal's unit: a share for utilization, requests for queue depth, a duration for latency. */
