@@ -260,6 +260,9 @@ public final class Caller {
             return;
         }
         retries.record(now);
+        if (c.backoff == null) {
+            c.backoff = new BackoffState(); // made on the first retry: most calls never need one
+        }
         long wait = retry.backoff().next(c.backoff, random);
         c.waiting = true;
         inBackoff++;
@@ -287,7 +290,7 @@ public final class Caller {
     private final class Call implements Responder {
         final Request parent;
         final CallListener listener;
-        final BackoffState backoff = new BackoffState();
+        BackoffState backoff;
         Request current;
         Event timer;
         long attemptStart;
