@@ -43,7 +43,7 @@ final class LoopPainter {
       if (at == null) {
         continue;
       }
-      double r = (loop.links().size() >= 4 ? 3.0 : 2.5) * f;
+      double r = radius(loop, model.activity(loop).active());
       double[] c = place(at[0], at[1], r, taken, parts, width, height);
       double cx = c[0];
       double cy = c[1];
@@ -118,6 +118,22 @@ final class LoopPainter {
     }
     taken.add(new double[] {best[0], best[1], room});
     return best;
+  }
+
+  /**
+   * The circle's radius: 2.5 type sizes (3 for four or more variables), larger when two variables that sit side by
+   * side (the lower two of three, at 30° and 150°) are too wide to fit between them ("calls" and "breaker open").
+   */
+  private double radius(Loop loop, boolean active) {
+    int n = loop.links().size();
+    double r = (n >= 4 ? 3.0 : 2.5) * f;
+    if (n == 3) {
+      Font varFont = ink.font(0.78, active);
+      double left = ink.width(loop.links().get(2).from(), varFont);
+      double right = ink.width(loop.links().get(1).from(), varFont);
+      r = Math.max(r, ((left + right) / 2 + 0.8 * f) / (2 * Math.cos(Math.PI / 6)));
+    }
+    return r;
   }
 
   /** True when the circle at {@code cx, cy} with its variables round it overlaps none of {@code parts}. */

@@ -293,9 +293,11 @@ final class RequestPainter {
     } else if (s.bounded()) {
       ink.capacityLine(v.x(), v.y(), v.w(), "capacity " + s.capacity(), ink.c(Token.DANGER));
     } else {
-      ink.scale(v.x(), v.y(), v.h(), scaleTop, ink.c(Token.MUTED));
-      if (m.keepsGrowing(id + ".queue") || queue > 10 * Math.max(4, workers)) {
-        ink.badge("⚠ no limit: still rising", v.cx(), v.y() - 0.2 * f + 0 * f - 0.0, ink.font(0.82, true),
+      boolean rising = m.keepsGrowing(id + ".queue") || queue > 10 * Math.max(4, workers);
+      // While the warning shows, the scale's top number (under the badge) is left out; its marks stay.
+      ink.scale(v.x(), v.y(), v.h(), rising ? "" : scaleTop, ink.c(Token.MUTED));
+      if (rising) {
+        ink.badge("⚠ no limit: still rising", v.cx(), v.y() - 0.2 * f, ink.font(0.82, true),
             ink.c(Token.WARN), ink.c(Token.SURFACE), TextAlignment.CENTER);
       }
     }
