@@ -50,6 +50,10 @@ class ScreenshotTest {
 
   private void shoot(Theme theme, String example, double seconds, String kind) throws Exception {
     LabHarness lab = LabHarness.open(stage, theme);
+    LabHarness.fx(() -> {
+      lab.model().listLessons(); // the navigator as a person sees it: examples and the course
+      return null;
+    });
     lab.openExample(example);
     lab.run(seconds);
     BufferedImage png = lab.screenshot(kind + "-" + theme.name().toLowerCase(Locale.ROOT));
