@@ -21,7 +21,7 @@ import org.flowlab.app.engine.Speed;
 final class KeyShortcuts {
   /** What the keys act on. */
   record Targets(MainViewModel vm, FlowCanvas canvas, Appearance look, LessonMode lessons, HelpOverlay help,
-                 Node errorPanel, Runnable open, Runnable save) {}
+                 Node errorPanel, Runnable open, Runnable save, org.flowlab.app.charts.ChartsView charts) {}
 
   private final Targets t;
 
@@ -92,6 +92,7 @@ final class KeyShortcuts {
       case R -> vm.reset();
       case N -> t.look().showSidebar(!t.look().sidebarShown());
       case L -> t.canvas().toggleLoops();
+      case W -> t.charts().nextWindow();
       case DIGIT1, NUMPAD1 -> vm.setSpeed(Speed.X1);
       case DIGIT2, NUMPAD2 -> vm.setSpeed(Speed.X10);
       case DIGIT3, NUMPAD3 -> vm.setSpeed(Speed.X100);

@@ -165,7 +165,7 @@ public class MainView {
       }
     });
     KeyShortcuts.install(scene, new KeyShortcuts.Targets(vm, canvas, look, lessons, help, errorPanel,
-        this::onOpen, this::onSave));
+        this::onOpen, this::onSave, charts));
     canvas.restyle();
     root.widthProperty().addListener((obs, old, now) -> look.updateCompact());
     look.updateCompact();

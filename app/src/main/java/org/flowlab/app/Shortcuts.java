@@ -15,6 +15,7 @@ final class Shortcuts {
       new Shortcut("1  2  3  4", "speed 1×, 10×, 100×, max"),
       new Shortcut("N", "show / hide the examples"),
       new Shortcut("L", "show / hide the feedback loops on the canvas"),
+      new Shortcut("W", "charts: the whole run, or the last 1 min, 10 min, 1 h (in turn)"),
       new Shortcut("↑ ↓ on the canvas", "walk through the parts and read their values"),
       new Shortcut("Tab", "move between controls; arrows move a slider"),
       new Shortcut("Enter in a value field", "apply a typed value: 120/s, 250ms, 8"),

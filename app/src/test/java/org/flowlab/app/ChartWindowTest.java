@@ -46,6 +46,11 @@ class ChartWindowTest {
     robot.clickOn(button(robot, "Whole run"));
     lab.frames(2, 0.016);
     assertEquals(0, firstX(label), 1.0, "the whole run starts at 0 again");
+
+    robot.clickOn("#timeLabel"); // focus off the buttons: W is the lab's key, not a button's
+    robot.type(javafx.scene.input.KeyCode.W);
+    assertEquals(ChartWindow.MINUTE, LabHarness.fx(() -> lab.view().charts().windowProperty().get()), "W: the next window");
+    assertTrue(button(robot, "last 1 min").isSelected(), "the bar follows the key");
   }
 
   private ToggleButton button(FxRobot robot, String text) {

@@ -92,6 +92,14 @@ public final class ChartsView extends VBox {
     window.addListener((obs, was, now) -> refresh(lastRefresh, true));
   }
 
+  /** The next time window in turn: whole run → 1 min → 10 min → 1 h → whole run (the W key). */
+  public void nextWindow() {
+    ChartWindow[] all = ChartWindow.values();
+    int i = (window.get().ordinal() + 1) % all.length;
+    // WHOLE_RUN is last in the enum; from it the turn starts again at the shortest window.
+    window.set(all[i]);
+  }
+
   /** The time window the charts show (the whole run by default). */
   public javafx.beans.property.ObjectProperty<ChartWindow> windowProperty() {
     return window;
