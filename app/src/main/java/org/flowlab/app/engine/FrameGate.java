@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * render thread, the collector and the toolkit's pulse timer one core between them, and frames missed their pulse.
  * So the UI marks the start of each frame, and the engine keeps out of the first {@link #WINDOW_NANOS} (animation,
  * CSS, layout, rasterising) and out of the time just before the next pulse ({@link #RUN_UNTIL_NANOS} on), when the
- * timer thread must wake. It runs the rest of each frame: about half of its unthrottled speed, with the UI at 60
+ * timer thread must wake. It runs the rest of each frame: about 60% of its unthrottled speed, with the UI at 60
  * frames a second (docs/performance.md, section 5). When the UI stops marking frames (no window, a test, a
  * minimised stage), the engine runs freely after {@link #SILENT_NANOS}.
  */
 final class FrameGate {
-  static final long WINDOW_NANOS = 6_000_000;
+  static final long WINDOW_NANOS = 5_000_000;
   static final long RUN_UNTIL_NANOS = 14_500_000;
   static final long SILENT_NANOS = 50_000_000;
   /** How long to wait at most before looking again, once past {@link #RUN_UNTIL_NANOS}. */
