@@ -88,7 +88,7 @@ public final class ChartsView extends VBox {
     getStyleClass().add("fl-charts-view");
     cards.getStyleClass().add("fl-charts");
     VBox.setVgrow(cards, Priority.ALWAYS);
-    getChildren().addAll(windowBar(), cards);
+    getChildren().addAll(new ChartWindowBar(window), cards);
     window.addListener((obs, was, now) -> refresh(lastRefresh, true));
   }
 
@@ -103,49 +103,6 @@ public final class ChartsView extends VBox {
   /** The time window the charts show (the whole run by default). */
   public javafx.beans.property.ObjectProperty<ChartWindow> windowProperty() {
     return window;
-  }
-
-  private HBox windowBar() {
-    Label caption = new Label("Charts show");
-    caption.getStyleClass().add("fl-chart-window-caption");
-    HBox choices = new HBox();
-    choices.getStyleClass().addAll("fl-segmented", "fl-chart-window");
-    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-    ChartWindow[] all = ChartWindow.values();
-    for (int i = 0; i < all.length; i++) {
-      ChartWindow w = all[i];
-      javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(
-          w.rolling() ? "last " + w.label() : w.label());
-      b.setToggleGroup(group);
-      b.setUserData(w);
-      b.setSelected(w == window.get());
-      b.setAccessibleText("Charts show " + b.getText());
-      b.setTooltip(new javafx.scene.control.Tooltip(w.rolling()
-          ? "A window of the last " + w.label() + " of the run, moving with it, at full resolution"
-          : "The whole run from its start (long runs are thinned to fit)"));
-      if (i == 0) {
-        b.getStyleClass().add("first");
-      } else if (i == all.length - 1) {
-        b.getStyleClass().add("last");
-      }
-      choices.getChildren().add(b);
-    }
-    // A segmented control: one is always chosen (pressing the chosen one again keeps it).
-    group.selectedToggleProperty().addListener((obs, was, now) -> {
-      if (now == null) {
-        group.selectToggle(was);
-      } else {
-        window.set((ChartWindow) now.getUserData());
-      }
-    });
-    window.addListener((obs, was, now) -> group.getToggles().stream()
-        .filter(t -> t.getUserData() == now).findFirst().ifPresent(group::selectToggle));
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(grow, caption, choices);
-    bar.getStyleClass().add("fl-chart-window-bar");
-    bar.setAlignment(Pos.CENTER_RIGHT);
-    return bar;
   }
 
   public void setModel(ChartsModel model) {
