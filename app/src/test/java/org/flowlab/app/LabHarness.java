@@ -20,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Opens the real lab window headless with everything deterministic: loading and building run inline, the
  * engine host has no thread (the test advances virtual time), the wall clock is a {@link MutableClock}.
  */
-final class LabHarness {
+public final class LabHarness {
   static final Path SCREENSHOTS = Path.of(System.getProperty("flowlab.screenshots.dir",
       Path.of(System.getProperty("project.build.directory", "target"), "screenshots").toString()));
 
@@ -124,10 +124,15 @@ final class LabHarness {
       return null;
     });
     settle(); // chartfx ranges its axes in a pulse, before layout
+    return snapshot(lab.scene(), name);
+  }
+
+  /** Lays out {@code scene}, renders it to {@code SCREENSHOTS/NAME.png} and returns the image. */
+  public static BufferedImage snapshot(javafx.scene.Scene scene, String name) throws IOException {
     WritableImage image = fx(() -> {
-      lab.scene().getRoot().applyCss();
-      lab.scene().getRoot().layout();
-      return lab.scene().snapshot(null);
+      scene.getRoot().applyCss();
+      scene.getRoot().layout();
+      return scene.snapshot(null);
     });
     BufferedImage png = toBufferedImage(image);
     Files.createDirectories(SCREENSHOTS);
@@ -141,7 +146,7 @@ final class LabHarness {
    * Lets three real pulses run (waiting for them, not for a time), so chartfx releases the dataset locks it takes
    * during a layout and ranges its axes.
    */
-  static void settle() {
+  public static void settle() {
     for (int i = 0; i < 3; i++) {
       awaitPulse();
     }
@@ -177,7 +182,7 @@ final class LabHarness {
     }
   }
 
-  static <T> T fx(Callable<T> c) {
+  public static <T> T fx(Callable<T> c) {
     try {
       return WaitForAsyncUtils.asyncFx(c).get();
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.flowlab.app.lesson;
 
+import static org.flowlab.app.LabHarness.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,19 +13,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.flowlab.app.Banner;
 import org.flowlab.app.FlowlabApp;
+import org.flowlab.app.LabHarness;
 import org.flowlab.app.MainViewModel;
 import org.flowlab.app.Theme;
 import org.flowlab.app.files.ScenarioFiles;
@@ -48,7 +45,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LessonPlayerTest {
-  static final Path SCREENSHOTS = Path.of(System.getProperty("flowlab.screenshots.dir", "target/screenshots"));
 
   @TempDir Path dir;
   private Stage stage;
@@ -270,39 +266,10 @@ class LessonPlayerTest {
     return robot.clickOn(n);
   }
 
+  /** After real pulses (chartfx lays out its axes in one), the window as a PNG in the lab's screenshot folder. */
   private BufferedImage screenshot(String name) throws Exception {
-    for (int i = 0; i < 3; i++) {
-      WaitForAsyncUtils.sleep(40, TimeUnit.MILLISECONDS); // real pulses: chartfx lays out its axes in one
-      WaitForAsyncUtils.waitForFxEvents();
-    }
-    WritableImage image = fx(() -> {
-      lab.scene().getRoot().applyCss();
-      lab.scene().getRoot().layout();
-      return lab.scene().snapshot(null);
-    });
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
-    PixelReader pixels = image.getPixelReader();
-    BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        png.setRGB(x, y, pixels.getArgb(x, y));
-      }
-    }
-    Files.createDirectories(SCREENSHOTS);
-    ImageIO.write(png, "png", SCREENSHOTS.resolve(name + ".png").toFile());
-    return png;
-  }
-
-  static <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    LabHarness.settle();
+    return LabHarness.snapshot(lab.scene(), name);
   }
 
   @Test
