@@ -5,6 +5,7 @@ import java.util.List;
 import org.flowlab.engine.command.Parameter;
 import org.flowlab.engine.des.Simulation;
 import org.flowlab.engine.scenario.read.Suggestions;
+import org.flowlab.engine.units.Quantities;
 
 /**
  * Checks a scenario's declared controls against its built model: each must name a live parameter (its path or an
@@ -33,7 +34,7 @@ public final class ScenarioControls {
                         "one of: " + String.join(", ", paths)));
                 continue;
             }
-            List<String> values = c.isChoice() ? c.choices() : List.of(number(c.min()) + c.unit(), number(c.max()) + c.unit());
+            List<String> values = c.isChoice() ? c.choices() : List.of(Quantities.formatNumber(c.min()) + c.unit(), Quantities.formatNumber(c.max()) + c.unit());
             for (String v : values) {
                 String reason = tryValue(fresh, p.path(), v);
                 if (reason != null) {
@@ -55,7 +56,4 @@ public final class ScenarioControls {
         }
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
 }

@@ -139,6 +139,11 @@ public final class Quantities {
         return trim(perSecond) + "/s";
     }
 
+    /** A number as a person writes it: 12, 0.25, 1.5e+06 (whole numbers without a fraction). */
+    public static String formatNumber(double v) {
+        return trim(v);
+    }
+
     private static String trim(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

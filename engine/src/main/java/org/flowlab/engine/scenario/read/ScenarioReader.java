@@ -7,7 +7,6 @@ import java.util.Map;
 import org.flowlab.engine.parts.PartConfig;
 import org.flowlab.engine.scenario.Scenario;
 import org.flowlab.engine.scenario.ScenarioControl;
-import org.flowlab.engine.scenario.ScenarioControls;
 import org.flowlab.engine.time.SimDuration;
 import org.flowlab.engine.time.Ticks;
 import org.flowlab.engine.units.Quantities;
@@ -16,8 +15,6 @@ import org.flowlab.engine.units.Quantities;
 public final class ScenarioReader {
     public static final List<String> TOP_KEYS =
             List.of("name", "description", "seed", "duration", "warmup", "parts", "controls");
-    static final List<String> CONTROL_KEYS =
-            List.of("param", "label", "min", "max", "step", "unit", "description", "choices");
     public static final long DEFAULT_SEED = 1;
     private static final String DURATION = "expected a positive " + Quantities.DURATION_HINT.substring(2);
 
@@ -59,7 +56,7 @@ public final class ScenarioReader {
         long duration = duration(top, ctx);
         long warmup = warmup(top, duration, ctx);
         List<PartConfig> parts = parts(top, ctx);
-        List<ScenarioControl> controls = controls(top, ctx);
+        List<ScenarioControl> controls = ControlsReader.read(top, ctx);
         if (ctx.failedSince(mark)) {
             return null;
         }
@@ -68,85 +65,6 @@ public final class ScenarioReader {
         long s = seed;
         return ctx.build(top, "", () -> new Scenario(n, desc, s, SimDuration.ofNanos(duration),
                 SimDuration.ofNanos(warmup), parts, origin, controls));
-    }
-
-    /**
-     * The author's controls: {@code - { param: api.workers, label: Workers, min: 1, max: 16, step: 1 }} or, for a
-     * word-valued parameter, {@code choices: [none, full, equal]}. Whether each parameter exists is known only once
-     * the model is built: {@link ScenarioControls#check} does that.
-     */
-    private static List<ScenarioControl> controls(Node.Mapping top, ReadContext ctx) {
-        Node n = top.get("controls");
-        if (n == null) {
-            return List.of();
-        }
-        String expected = "expected controls: a list of { param: PART.PARAMETER, label: TEXT, min: N, max: N } "
-                + "(or choices: [A, B] instead of min and max)";
-        Node.Sequence seq = ctx.sequence(n, "controls", expected);
-        if (seq == null) {
-            return List.of();
-        }
-        List<ScenarioControl> out = new ArrayList<>();
-        for (int i = 0; i < seq.items().size(); i++) {
-            String path = "controls[" + i + "]";
-            Node.Mapping m = ctx.mapping(seq.items().get(i), path, expected);
-            if (m == null) {
-                continue;
-            }
-            ctx.checkKeys(m, CONTROL_KEYS, path);
-            Node p = ctx.required(m, "param", path, "expected param: the live parameter it changes, e.g. param: api.workers");
-            String param = p == null ? null : ctx.text(p, path + ".param", "expected a parameter path, e.g. api.workers");
-            String label = m.get("label") == null ? null : ctx.text(m.get("label"), path + ".label", "expected a short label");
-            String unit = m.get("unit") == null ? "" : ctx.text(m.get("unit"), path + ".unit", "expected a unit, e.g. /s or ms");
-            String description = m.get("description") == null ? ""
-                    : ctx.text(m.get("description"), path + ".description", "expected a line of text");
-            List<String> choices = new ArrayList<>();
-            if (m.get("choices") != null) {
-                Node.Sequence cs = ctx.sequence(m.get("choices"), path + ".choices", "expected a list of words, e.g. [none, full]");
-                if (cs != null) {
-                    for (Node c : cs.items()) {
-                        String word = ctx.text(c, path + ".choices", "expected a word");
-                        if (word != null) {
-                            choices.add(word);
-                        }
-                    }
-                    if (cs.items().isEmpty()) {
-                        ctx.problem(cs, path + ".choices is empty", "expected at least two choices");
-                    }
-                }
-            }
-            double min = Double.NaN;
-            double max = Double.NaN;
-            double step = 0;
-            if (choices.isEmpty()) {
-                Node lo = ctx.required(m, "min", path, "expected min: the slider's lowest value (or choices: [...])");
-                Node hi = ctx.required(m, "max", path, "expected max: the slider's highest value");
-                min = lo == null ? Double.NaN : ctx.number(lo, path + ".min", "expected a number, e.g. min: 1");
-                max = hi == null ? Double.NaN : ctx.number(hi, path + ".max", "expected a number, e.g. max: 16");
-                if (!Double.isNaN(min) && !Double.isNaN(max) && !(min < max)) {
-                    ctx.problem(hi, path + ": max (" + fmt(max) + ") is not above min (" + fmt(min) + ")",
-                            "expected min < max, e.g. min: 1, max: 16");
-                }
-                if (m.get("step") != null) {
-                    step = ctx.number(m.get("step"), path + ".step", "expected a positive number, e.g. step: 1");
-                    if (!(step > 0) && !Double.isNaN(step)) {
-                        ctx.problem(m.get("step"), path + ".step is " + fmt(step), "expected a positive number, e.g. step: 1");
-                    }
-                }
-            } else if (m.get("min") != null || m.get("max") != null) {
-                ctx.problem(m.get("min") != null ? m.get("min") : m.get("max"),
-                        path + " has both choices and a range", "expected either choices: [...] or min and max");
-            }
-            if (param != null && (choices.isEmpty() ? min < max : true)) {
-                out.add(new ScenarioControl(param, label, min, max, step, unit, description, choices,
-                        m.location().line(), m.location().column()));
-            }
-        }
-        return out;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static long duration(Node.Mapping top, ReadContext ctx) {
